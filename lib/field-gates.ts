@@ -1,0 +1,62 @@
+import { Problem } from './problems';
+import { FIELD_GATES, FieldGate, gateOpen, RELEASES } from './releases';
+import { VitessRelease } from './vitess-release';
+
+const SHARD_LOCATIONS = ['partitionings[].equal.shardTemplate', 'partitionings[].custom.shards[]'];
+
+/** Gates keyed by the generic path they match (`{shard}` expanded to both shard-template locations). */
+const GATES_BY_PATH = new Map<string, FieldGate[]>();
+for (const g of FIELD_GATES) {
+  const paths = g.path.includes('{shard}') ? SHARD_LOCATIONS.map((s) => g.path.replace('{shard}', s)) : [g.path];
+  for (const p of paths) GATES_BY_PATH.set(p, [...(GATES_BY_PATH.get(p) ?? []), g]);
+}
+
+/**
+ * Fields of a rendered VitessCluster spec that the target release does not have. An older CRD would prune
+ * them without a word, so they are errors (facts §2.14).
+ */
+export function checkFieldGates(spec: unknown, release: VitessRelease): Problem[] {
+  const problems: Problem[] = [];
+  walk(spec, '', '', (concrete, generic, value) => {
+    for (const gate of GATES_BY_PATH.get(generic) ?? []) {
+      if (gate.value !== undefined && gate.value !== value) continue;
+      if (gateOpen(gate, release.operatorMinor)) continue;
+      problems.push(describe(gate, concrete, release));
+    }
+  });
+  return problems;
+}
+
+function describe(gate: FieldGate, field: string, release: VitessRelease): Problem {
+  const what = gate.value !== undefined ? `value '${gate.value}'` : 'field';
+  if (gate.removedIn && release.atLeast(gate.removedIn)) {
+    return {
+      field,
+      message: `this ${what} was removed in operator ${gate.removedIn}; ${release} would prune it`,
+      fix: gate.hint ?? `drop it, or target a release before ${gate.removedIn}`,
+    };
+  }
+  const first = RELEASES.find((r) => gateOpen(gate, r.minor))!;
+  return {
+    field,
+    message: `this ${what} needs operator ${gate.since ?? first.minor} or later; the ${release} CRD does not know it and the API server would prune it`,
+    fix: `target VitessRelease.V${first.vitessMajor} (operator ${first.minor}) or later, or drop the ${what}`,
+  };
+}
+
+type Visit = (concrete: string, generic: string, value: unknown) => void;
+
+function walk(node: unknown, concrete: string, generic: string, visit: Visit): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walk(item, `${concrete}[${i}]`, `${generic}[]`, visit));
+    return;
+  }
+  if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      const c = concrete ? `${concrete}.${key}` : key;
+      const g = generic ? `${generic}.${key}` : key;
+      visit(c, g, value);
+      walk(value, c, g, visit);
+    }
+  }
+}

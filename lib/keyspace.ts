@@ -1,0 +1,189 @@
+import { Construct } from 'constructs';
+import { INIT_SQL_KEY } from './auth-secret';
+import { clusterOf } from './cluster-context';
+import { checkName } from './names';
+import { Partitioning } from './partitioning';
+import { DURABILITY_RULES, DurabilityPolicy, TabletType, TurndownPolicy } from './policies';
+import { addProblemCheck, Problem, Warnings } from './problems';
+import { ContainerResources, checkResources, renderResources } from './resources';
+import { TabletPool, TabletPoolProps } from './tablet-pool';
+
+export interface VtorcOptions {
+  /** vtorc resources (one vtorc per shard per cell with a replica pool). @default - operator default: requests cpu 100m / memory 128Mi, limit memory 128Mi */
+  readonly resources?: ContainerResources;
+  /** Extra vtorc flags, e.g. `{ 'instance-poll-time': '3s' }`. @default - none */
+  readonly extraFlags?: Readonly<Record<string, string>>;
+}
+
+/** Shard-level replication switches; a federation sets the initialize* ones in exactly one member. */
+export interface ReplicationOptions {
+  /** Elect an initial primary for new shards. @default true (operator default) */
+  readonly initializeMaster?: boolean;
+  /** Take a placeholder backup for new shards when a backup location exists. @default true (operator default) */
+  readonly initializeBackup?: boolean;
+  /** Repair replication after the primary restarts. @default true (operator default) */
+  readonly recoverRestartedMaster?: boolean;
+}
+
+export interface KeyspaceProps {
+  /** Keyspace name (renaming later means delete + create). @default - the construct id */
+  readonly name?: string;
+  /** @default DurabilityPolicy.NONE (emitted explicitly; vtorc ignores keyspaces without one) */
+  readonly durabilityPolicy?: DurabilityPolicy;
+  /** What happens when the keyspace is removed from the spec. @default TurndownPolicy.REQUIRE_IDLE */
+  readonly turndownPolicy?: TurndownPolicy;
+  /** One, or two while resharding (new one last). @default [Partitioning.unsharded()] */
+  readonly partitionings?: readonly Partitioning[];
+  /** vtorc settings. Operator 2.9+ always runs vtorc; 2.8 only when this is set. @default - operator defaults */
+  readonly vtorc?: VtorcOptions;
+  /** MySQL schema name. Never change it for an existing keyspace. @default - `vt_<keyspace>` (operator default) */
+  readonly databaseName?: string;
+  /**
+   * Operator 2.7–2.8 only: forbid falling back to async replication. Removed in 2.9; use `durabilityPolicy`.
+   * @default - not set (false)
+   */
+  readonly enforceSemiSync?: boolean;
+  /** @default - operator defaults */
+  readonly replication?: ReplicationOptions;
+}
+
+/**
+ * A Vitess keyspace (a logical database): its partitionings into shards and the tablet pools every shard
+ * gets. Create with `cluster.addKeyspace(...)`.
+ */
+export class Keyspace extends Construct {
+  public readonly name: string;
+  public readonly durabilityPolicy: DurabilityPolicy;
+  private readonly partitionings: Partitioning[];
+
+  public constructor(scope: Construct, id: string, private readonly props: KeyspaceProps = {}) {
+    super(scope, id);
+    clusterOf(scope, 'Keyspace');
+    this.name = props.name ?? id;
+    this.durabilityPolicy = props.durabilityPolicy ?? DurabilityPolicy.NONE;
+    this.partitionings = [...(props.partitionings ?? [Partitioning.unsharded()])];
+    addProblemCheck(this, () => this.check());
+    Warnings.add(this, () => this.warnings());
+  }
+
+  /** Adds a tablet pool that every shard of this keyspace gets. */
+  public addTabletPool(id: string, props: TabletPoolProps): TabletPool {
+    return new TabletPool(this, id, props);
+  }
+
+  /** Adds a partitioning (the target of a reshard goes after the current one). */
+  public addPartitioning(partitioning: Partitioning): Partitioning {
+    this.partitionings.push(partitioning);
+    return partitioning;
+  }
+
+  /** The tablet pools, in the order they were added. */
+  public get tabletPools(): TabletPool[] {
+    return this.node.children.filter((c): c is TabletPool => c instanceof TabletPool);
+  }
+
+  /** Copies of the partitionings. */
+  public get allPartitionings(): Partitioning[] {
+    return [...this.partitionings];
+  }
+
+  /** The CRD `keyspaces[]` item. */
+  public render(): Record<string, unknown> {
+    const cluster = clusterOf(this, 'Keyspace');
+    const p = this.props;
+    const replication = { ...p.replication, ...(p.enforceSemiSync !== undefined ? { enforceSemiSync: p.enforceSemiSync } : {}) };
+    const shardTemplate = {
+      databaseInitScriptSecret: { name: cluster.auth.initScriptSecretName, key: INIT_SQL_KEY },
+      ...(Object.keys(replication).length ? { replication } : {}),
+      tabletPools: this.tabletPools.map((t) => t.render()),
+    };
+    const vtorc = p.vtorc && {
+      ...(p.vtorc.extraFlags ? { extraFlags: { ...p.vtorc.extraFlags } } : {}),
+      ...(p.vtorc.resources ? { resources: renderResources(p.vtorc.resources) } : {}),
+    };
+    return {
+      name: this.name,
+      ...(p.databaseName ? { databaseName: p.databaseName } : {}),
+      durabilityPolicy: this.durabilityPolicy,
+      turndownPolicy: p.turndownPolicy ?? TurndownPolicy.REQUIRE_IDLE,
+      ...(vtorc ? { vitessOrchestrator: vtorc } : {}),
+      partitionings: this.partitionings.map((x) => x.render(shardTemplate)),
+    };
+  }
+
+  private check(): Problem[] {
+    const { release } = clusterOf(this, 'Keyspace');
+    const problems: Problem[] = [...checkName('keyspace', 'name', this.name)];
+    if (!Object.values(TurndownPolicy).includes(this.props.turndownPolicy ?? TurndownPolicy.REQUIRE_IDLE)) {
+      problems.push({ field: 'turndownPolicy', message: `'${this.props.turndownPolicy}' is not a turndown policy`, fix: 'use TurndownPolicy.REQUIRE_IDLE or TurndownPolicy.IMMEDIATE' });
+    }
+    problems.push(...this.checkPartitionings());
+    problems.push(...this.checkDurability());
+    problems.push(...checkResources('vtorc.resources', this.props.vtorc?.resources));
+    if (this.props.vtorc && !release.atLeast('2.8')) {
+      problems.push({ field: 'vtorc', message: `vtorc on ${release} needs a configSecret this library does not render`, fix: 'drop vtorc for operator 2.7, or target VitessRelease.V15 or later' });
+    }
+    if (!this.tabletPools.some((t) => t.primaryEligible)) {
+      problems.push({ field: 'tabletPools', message: `keyspace '${this.name}' has no ${TabletType.REPLICA} pool, so no shard can elect a primary or serve`, fix: `add one: keyspace.addTabletPool('replicas', { cell, type: TabletType.REPLICA, replicas: 3 })` });
+    }
+    return problems;
+  }
+
+  private checkPartitionings(): Problem[] {
+    const problems = this.partitionings.flatMap((x, i) => x.check(`partitionings[${i}]`));
+    if (this.partitionings.length === 0 || this.partitionings.length > 2) {
+      problems.push({ field: 'partitionings', message: `${this.partitionings.length} partitionings given`, fix: 'give one, or two while resharding (the current one first, the target last)' });
+    }
+    if (this.partitionings.length === 2 && this.partitionings[0].shardNames().join() === this.partitionings[1].shardNames().join()) {
+      problems.push({ field: 'partitionings[1]', message: 'both partitionings produce the same shards', fix: 'a second partitioning is only for resharding: give it different key ranges, or remove it' });
+    }
+    return problems;
+  }
+
+  /** Durability needs enough primary-eligible tablets per shard (pains D3, rule 16). */
+  private checkDurability(): Problem[] {
+    const { release } = clusterOf(this, 'Keyspace');
+    const policy = this.durabilityPolicy;
+    const rule = DURABILITY_RULES[policy];
+    if (!rule) {
+      return [{ field: 'durabilityPolicy', message: `'${policy}' is not a Vitess durability policy`, fix: `use one of ${Object.values(DurabilityPolicy).join(', ')}` }];
+    }
+    if (release.vitessMajor < rule.minVitess) {
+      return [{ field: 'durabilityPolicy', message: `'${policy}' needs Vitess ${rule.minVitess}+, but the cluster targets ${release}`, fix: `use DurabilityPolicy.${rule.crossCell ? 'CROSS_CELL' : 'SEMI_SYNC'} or target a newer release` }];
+    }
+    const problems: Problem[] = [];
+    const eligible = this.count((t) => t.primaryEligible);
+    if (this.props.enforceSemiSync && eligible < 3) {
+      problems.push({ field: 'enforceSemiSync', message: `enforceSemiSync forbids falling back to async replication, but each shard has only ${eligible} primary-eligible tablet(s): one restart blocks all writes`, fix: 'give the replica pools at least 3 tablets per shard, or drop enforceSemiSync' });
+    }
+    if (!rule.semiSync) return problems;
+    const ackers = eligible - 1 + (rule.rdonlyAck ? this.count((t) => t.type === TabletType.RDONLY) : 0);
+    if (ackers < 1) {
+      problems.push({
+        field: 'durabilityPolicy',
+        message: `'${policy}' makes the primary wait for a replica to acknowledge every write, but each shard has ${eligible} primary-eligible tablet(s) and no other tablet that can acknowledge: writes would block`,
+        fix: `give the replica pools at least 2 tablets per shard (3 recommended), or use DurabilityPolicy.NONE`,
+      });
+    }
+    if (rule.crossCell) {
+      const cells = new Set(this.tabletPools.filter((t) => t.primaryEligible && t.replicas > 0).map((t) => t.cellName));
+      if (cells.size < 2) {
+        problems.push({ field: 'durabilityPolicy', message: `'${policy}' needs primary-eligible tablets in at least 2 cells, found ${cells.size} (${[...cells].join(', ') || 'none'})`, fix: 'add a replica pool in a second cell, or use DurabilityPolicy.SEMI_SYNC' });
+      }
+    }
+    return problems;
+  }
+
+  private warnings(): Problem[] {
+    const rule = DURABILITY_RULES[this.durabilityPolicy];
+    const eligible = this.count((t) => t.primaryEligible);
+    if (rule?.semiSync && eligible === 2) {
+      return [{ field: 'durabilityPolicy', message: `'${this.durabilityPolicy}' with 2 primary-eligible tablets per shard blocks writes whenever one of them is down`, fix: 'use 3 replica tablets per shard' }];
+    }
+    return [];
+  }
+
+  private count(match: (t: TabletPool) => boolean): number {
+    return this.tabletPools.filter(match).reduce((n, t) => n + t.replicas, 0);
+  }
+}

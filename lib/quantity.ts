@@ -1,0 +1,37 @@
+/**
+ * Kubernetes resource quantities, parsed just enough to compare them (requests vs limits, OOM floors,
+ * buffer-pool sizing). Memory is in bytes, CPU in millicores.
+ */
+
+const MEMORY_SUFFIX: Record<string, number> = {
+  '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15,
+  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50,
+};
+
+const QUANTITY = /^([0-9]+(?:\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P|m)?$/;
+
+/** Bytes in a memory quantity like `512Mi`, `1G`, `1073741824`; undefined if it is not one. */
+export function parseMemory(q: string): number | undefined {
+  const m = QUANTITY.exec(String(q).trim());
+  if (!m || m[2] === 'm') return undefined;
+  return Number(m[1]) * MEMORY_SUFFIX[m[2] ?? ''];
+}
+
+/** Millicores in a CPU quantity like `100m`, `0.5`, `2`; undefined if it is not one. */
+export function parseCpu(q: string | number): number | undefined {
+  const m = QUANTITY.exec(String(q).trim());
+  if (!m) return undefined;
+  if (m[2] === 'm') return Number(m[1]);
+  return m[2] ? undefined : Number(m[1]) * 1000;
+}
+
+export const MI = 2 ** 20;
+export const GI = 2 ** 30;
+
+/** Formats bytes as the largest binary unit that divides them (`1Gi`, `384Mi`). */
+export function formatMemory(bytes: number): string {
+  for (const [unit, size] of [['Gi', GI], ['Mi', MI], ['Ki', 1024]] as const) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;
+  }
+  return String(bytes);
+}

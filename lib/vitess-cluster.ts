@@ -1,0 +1,202 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { VitessCluster as VitessClusterL1 } from '../imports/planetscale.com';
+import { AuthSecret } from './auth-secret';
+import { Cell, CellProps } from './cell';
+import { ClusterContext, markClusterContext } from './cluster-context';
+import { checkFieldGates } from './field-gates';
+import { GlobalEtcd } from './global-etcd';
+import { checkPinnedImage, VitessImages } from './images';
+import { Keyspace, KeyspaceProps } from './keyspace';
+import { Lockserver } from './lockserver';
+import { MysqlPreset } from './mysql';
+import { checkName, checkUnique } from './names';
+import { UpdateStrategyType } from './policies';
+import { addProblemCheck, Problem, Warnings } from './problems';
+import { ContainerResources, checkResources, renderResources } from './resources';
+import { VitessRelease } from './vitess-release';
+
+export interface DashboardOptions {
+  /** vtctld replicas per cell. @default 1 (operator default) */
+  readonly replicas?: number;
+  /** @default - operator default: requests cpu 100m / memory 128Mi, limit memory 128Mi */
+  readonly resources?: ContainerResources;
+  /** Cells that run a vtctld. @default - all cells */
+  readonly cells?: readonly string[];
+  /** Serve the dashboard read-only (`security_policy: read-only`). @default true */
+  readonly readOnly?: boolean;
+  /** Extra vtctld flags. @default - none */
+  readonly extraFlags?: Readonly<Record<string, string>>;
+}
+
+/** Topology reconciliation switches; every one defaults to true in the operator. A federation turns pruning off. */
+export interface TopologyReconciliationOptions {
+  readonly registerCells?: boolean;
+  readonly registerCellsAliases?: boolean;
+  readonly pruneCells?: boolean;
+  readonly pruneKeyspaces?: boolean;
+  readonly pruneSrvKeyspaces?: boolean;
+  readonly pruneShards?: boolean;
+  readonly pruneShardCells?: boolean;
+  readonly pruneTablets?: boolean;
+}
+
+export interface VitessClusterProps {
+  /** VitessCluster name; it is embedded in topology paths and backup roots, so never rename a live cluster. @default - the construct id */
+  readonly name?: string;
+  /** @default - the chart's namespace */
+  readonly namespace?: string;
+  /** Operator + Vitess release; fixes every image. @default VitessRelease.LATEST */
+  readonly release?: VitessRelease;
+  /** MySQL version and sizing. @default MysqlPreset.mysql80() */
+  readonly mysql?: MysqlPreset;
+  /** Per-component image overrides (pinned tags only). @default - the release's images */
+  readonly images?: VitessImages;
+  /** vtgate users and init_db.sql. @default - an AuthSecret with no users (vtgate then accepts anyone; a warning says so) */
+  readonly auth?: AuthSecret;
+  /** Global topology service. @default - GlobalEtcd.managed() (the operator's default, not emitted) */
+  readonly globalLockserver?: Lockserver;
+  /** vtctld. @default - one read-only vtctld per cell */
+  readonly dashboard?: DashboardOptions;
+  /** @default UpdateStrategyType.EXTERNAL (the operator's default: changes wait for `rollout.planetscale.com/released`) */
+  readonly updateStrategy?: UpdateStrategyType;
+  /** Flags for vtgate, vtctld, vtorc and vttablet alike (flag names without dashes). @default - none */
+  readonly extraVitessFlags?: Readonly<Record<string, string>>;
+  /** @default - operator defaults (all true) */
+  readonly topologyReconciliation?: TopologyReconciliationOptions;
+}
+
+/**
+ * A Vitess cluster run by the PlanetScale Vitess Operator: one `VitessCluster` object whose images all
+ * come from one release, with its cells, keyspaces and tablet pools, validated at synth.
+ */
+export class VitessCluster extends Construct implements ClusterContext {
+  public readonly name: string;
+  public readonly release: VitessRelease;
+  public readonly mysql: MysqlPreset;
+  public readonly auth: AuthSecret;
+  /** The rendered VitessCluster object; `ApiObject.of(cluster)` gives the same, for JSON patches. */
+  public readonly resource: ApiObject;
+
+  public constructor(scope: Construct, id: string, private readonly props: VitessClusterProps = {}) {
+    super(scope, id);
+    markClusterContext(this);
+    this.name = props.name ?? id;
+    this.release = props.release ?? VitessRelease.LATEST;
+    this.mysql = props.mysql ?? MysqlPreset.mysql80();
+    this.auth = props.auth ?? new AuthSecret(this, 'Auth');
+    this.resource = new ApiObject(this, 'Resource', {
+      ...VitessClusterL1.GVK,
+      metadata: { name: this.name, namespace: props.namespace ?? Chart.of(this).namespace },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    addProblemCheck(this, () => this.check());
+    Warnings.add(this, () => this.warnings());
+  }
+
+  public get namespace(): string | undefined {
+    return this.resource.metadata.namespace;
+  }
+
+  public get globalLockserver(): Lockserver {
+    return this.props.globalLockserver ?? GlobalEtcd.managed();
+  }
+
+  /** Adds a cell (a zone with its own vtgates). */
+  public addCell(id: string, props: CellProps = {}): Cell {
+    return new Cell(this, id, props);
+  }
+
+  /** Adds a keyspace. */
+  public addKeyspace(id: string, props: KeyspaceProps = {}): Keyspace {
+    return new Keyspace(this, id, props);
+  }
+
+  public get cells(): Cell[] {
+    return this.node.children.filter((c): c is Cell => c instanceof Cell);
+  }
+
+  public get keyspaces(): Keyspace[] {
+    return this.node.children.filter((c): c is Keyspace => c instanceof Keyspace);
+  }
+
+  public cellNames(): string[] {
+    return this.cells.map((c) => c.name);
+  }
+
+  /** The images every component runs, all from one release unless overridden. */
+  public images(): Record<string, unknown> {
+    const lite = this.release.liteImage(this.mysql.version) ?? this.release.liteImage('8.0')!;
+    const o = this.props.images ?? {};
+    return {
+      vtctld: o.vtctld ?? lite,
+      vtgate: o.vtgate ?? lite,
+      vttablet: o.vttablet ?? lite,
+      vtorc: o.vtorc ?? lite,
+      vtbackup: o.vtbackup ?? lite,
+      mysqld: { [this.mysql.flavorKey]: this.mysql.image(this.release) ?? lite },
+      mysqldExporter: o.mysqldExporter ?? this.release.mysqldExporterImage,
+    };
+  }
+
+  private renderSpec(): Record<string, unknown> {
+    const p = this.props;
+    const d = p.dashboard ?? {};
+    const dashboardFlags = { ...((d.readOnly ?? true) ? { security_policy: 'read-only' } : {}), ...d.extraFlags };
+    return {
+      images: this.images(),
+      ...(p.globalLockserver ? { globalLockserver: p.globalLockserver.render() } : {}),
+      cells: this.cells.map((c) => c.render()),
+      keyspaces: this.keyspaces.map((k) => k.render()),
+      vitessDashboard: {
+        ...(d.cells ? { cells: [...d.cells] } : {}),
+        ...(Object.keys(dashboardFlags).length ? { extraFlags: dashboardFlags } : {}),
+        replicas: d.replicas ?? 1,
+        ...(d.resources ? { resources: renderResources(d.resources) } : {}),
+      },
+      ...(p.extraVitessFlags ? { extraVitessFlags: { ...p.extraVitessFlags } } : {}),
+      ...(p.topologyReconciliation ? { topologyReconciliation: { ...p.topologyReconciliation } } : {}),
+      updateStrategy: { type: p.updateStrategy ?? UpdateStrategyType.EXTERNAL },
+    };
+  }
+
+  private check(): Problem[] {
+    const p = this.props;
+    const problems: Problem[] = [...checkName('cluster', 'name', this.name)];
+    const cells = this.cellNames();
+    if (cells.length === 0) problems.push({ field: 'cells', message: 'the cluster has no cells, so nothing runs', fix: "add one with cluster.addCell('zone1')" });
+    problems.push(...checkUnique('cells', cells, 'cell'));
+    problems.push(...checkUnique('keyspaces', this.keyspaces.map((k) => k.name), 'keyspace'));
+    (p.dashboard?.cells ?? []).forEach((c, i) => {
+      if (!cells.includes(c)) problems.push({ field: `dashboard.cells[${i}]`, message: `cell '${c}' is not defined; the operator would ignore it`, fix: `use one of: ${cells.join(', ')}` });
+    });
+    problems.push(...checkResources('dashboard.resources', p.dashboard?.resources));
+    if (p.globalLockserver) problems.push(...p.globalLockserver.check('globalLockserver'));
+    problems.push(...this.mysql.checkRelease(this.release));
+    problems.push(...this.checkImages());
+    for (const key of Object.keys(p.extraVitessFlags ?? {})) {
+      if (key.startsWith('-')) problems.push({ field: `extraVitessFlags.${key}`, message: 'flag names must not start with dashes (the operator adds them)', fix: `write '${key.replace(/^-+/, '')}'` });
+    }
+    if (!Object.values(UpdateStrategyType).includes(p.updateStrategy ?? UpdateStrategyType.EXTERNAL)) {
+      problems.push({ field: 'updateStrategy', message: `'${p.updateStrategy}' is not an update strategy`, fix: 'use UpdateStrategyType.EXTERNAL or UpdateStrategyType.IMMEDIATE' });
+    }
+    problems.push(...checkFieldGates(this.renderSpec(), this.release));
+    return problems;
+  }
+
+  private checkImages(): Problem[] {
+    const example = this.release.liteImage(this.mysql.version) ?? this.release.liteImage('8.0')!;
+    const o: Record<string, string | undefined> = { ...this.props.images };
+    const problems = Object.entries(o).flatMap(([k, v]) => checkPinnedImage(`images.${k}`, v, k === 'mysqldExporter' ? this.release.mysqldExporterImage : example));
+    problems.push(...checkPinnedImage('mysql.image', this.mysql.image(this.release), example));
+    return problems;
+  }
+
+  private warnings(): Problem[] {
+    const w: Problem[] = [];
+    if (!this.auth.usersSecret) {
+      w.push({ field: 'auth', message: 'no vtgate users are defined, so vtgate accepts any user name without a password', fix: 'pass an AuthSecret with users, or AuthSecret.fromExistingSecret(...)' });
+    }
+    return w;
+  }
+}

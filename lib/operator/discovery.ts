@@ -1,0 +1,48 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+
+/** A VitessCluster found in the app. */
+export interface FoundCluster {
+  readonly name: string;
+  /** `metadata.namespace`, which cdk8s fills from the chart's namespace; undefined when neither is set. */
+  readonly namespace?: string;
+  readonly object: ApiObject;
+  readonly chart: Chart;
+}
+
+/**
+ * Every `planetscale.com` VitessCluster in the app of `scope`, whether made by a construct of this library,
+ * the imported L1 class, an `Include` or a plain `ApiObject`: they are all ApiObjects with that kind.
+ * Sorted by namespace and name so that everything derived from the list is deterministic.
+ */
+export function findVitessClusters(scope: IConstruct): FoundCluster[] {
+  return scope.node.root.node.findAll()
+    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'VitessCluster' && c.apiGroup === 'planetscale.com')
+    .map((o) => ({ name: o.name, namespace: o.metadata.namespace, object: o, chart: Chart.of(o) }))
+    .sort((a, b) => (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name));
+}
+
+/** Every chart of the app that holds an object of the operator's API group (so must be applied after the CRDs). */
+export function chartsUsingVitessApi(scope: IConstruct): Chart[] {
+  const charts = scope.node.root.node.findAll()
+    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.apiGroup === 'planetscale.com')
+    .map((o) => Chart.of(o));
+  return [...new Set(charts)];
+}
+
+/** Major versions of the Vitess images (`vitess/lite`, `vitess/vtadmin`) a VitessCluster names anywhere in its spec. */
+export function vitessImageMajors(spec: unknown): Array<{ image: string; major: number }> {
+  const found: Array<{ image: string; major: number }> = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const m = /(?:^|\/)vitess\/(?:lite|vtadmin):v(\d+)\./.exec(v);
+      if (m) found.push({ image: v, major: Number(m[1]) });
+    } else if (Array.isArray(v)) {
+      v.forEach(walk);
+    } else if (v && typeof v === 'object') {
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(spec);
+  return found;
+}

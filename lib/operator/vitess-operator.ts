@@ -1,0 +1,316 @@
+import { ApiObject, Chart, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
+import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { parseAllDocuments } from 'yaml';
+import { addProblemCheck, Problem, Warnings } from '../problems';
+import { VitessRelease } from '../vitess-release';
+import { CrdSourceError, readCrdFiles } from './crd-source';
+import { chartsUsingVitessApi, findVitessClusters, vitessImageMajors } from './discovery';
+import { addBackupStorageRbac, addClusterRbac, addNamespacedRbac, OPERATOR_NAME } from './rbac';
+import { assertNamespaceName, WatchScope } from './watch-scope';
+
+export interface VitessOperatorProps {
+  /**
+   * The release to install: fixes the operator image and the CRDs, and must match the Vitess images of
+   * the clusters (a VitessCluster in the app that names another Vitess major fails synth).
+   * @default VitessRelease.LATEST
+   */
+  readonly release?: VitessRelease;
+  /**
+   * Namespace of the operator's Deployment and ServiceAccount. Every namespaced object gets it explicitly,
+   * so the manifest does not depend on kubectl's current namespace.
+   * @default 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * Also emit `Namespace` objects for the operator's namespace and every other namespace the chart puts
+   * objects in (built-in namespaces such as `default` excluded). Leave off when the namespaces are created
+   * elsewhere; they must exist before this chart is applied.
+   * @default false
+   */
+  readonly createNamespaces?: boolean;
+  /**
+   * Which namespaces the operator watches (`WATCH_NAMESPACE`).
+   * @default WatchScope.clusterNamespaces()
+   */
+  readonly watch?: WatchScope;
+  /**
+   * Registry mirror holding `planetscale/vitess-operator`, e.g. `registry.example.com/dockerhub`; the image
+   * becomes `<registry>/planetscale/vitess-operator:<tag>`.
+   * @default - Docker Hub
+   */
+  readonly imageRegistry?: string;
+  /**
+   * Names of image pull secrets. The backup-storage subcontroller pod clones the operator's pod spec into
+   * each cluster namespace, so the secrets must exist there too.
+   * @default - none
+   */
+  readonly imagePullSecrets?: readonly string[];
+  /**
+   * Operator container resources, merged field by field over the defaults. The memory limit is 512Mi like
+   * upstream's e2e install, not the 128Mi of upstream's `deploy/`, which the operator outgrows.
+   * @default - requests cpu 100m and memory 128Mi, limit memory 512Mi
+   */
+  readonly resources?: ContainerResources;
+  /** @default - none */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /** @default - none */
+  readonly tolerations?: readonly k8s.Toleration[];
+  /**
+   * Render the release's CustomResourceDefinitions. Turn off when the CRDs are managed elsewhere.
+   * @default true
+   */
+  readonly crds?: boolean;
+  /**
+   * Folder with the release's upstream CRD files (upstream's `deploy/crds/`, or `<tag>/` subfolders).
+   * @default - `$VITESS_OPERATOR_DATA/<tag>/`, else the per-user cache filled by `npx cdk8s-vitess fetch-crds <tag>`
+   */
+  readonly crdDirectory?: string;
+}
+
+const BUILTIN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+const FIELD_REF = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath } } });
+
+/**
+ * The PlanetScale Vitess Operator install of one release, as its own chart: upstream's `deploy/` set (CRDs,
+ * ServiceAccount, RBAC in the release's layout, PriorityClasses, Deployment) with the image pinned to the
+ * release and the namespaces templated instead of upstream's hard-coded `default`/`example`.
+ *
+ * Charts that hold Vitess objects are made to depend on this chart automatically at synth time (and
+ * {@link manages} does it explicitly), so with the default FILE_PER_CHART output the operator file comes
+ * first in `dist/`. Objects that depend on where the app's VitessClusters live (the watch list and the
+ * per-namespace RBAC) are derived at synth time from the finished app: they are created once, in the
+ * first validation pass, and come after the objects made in the constructor.
+ */
+export class VitessOperator extends Chart {
+  public readonly release: VitessRelease;
+  /** Namespace of the operator's Deployment and ServiceAccount. */
+  public readonly operatorNamespace: string;
+  /** The pinned operator image. */
+  public readonly image: string;
+  public readonly watch: WatchScope;
+  private readonly props: VitessOperatorProps;
+  private readonly problems: Problem[] = [];
+  private clusterNamespaces?: string[];
+
+  constructor(scope: Construct, id: string, props: VitessOperatorProps = {}) {
+    // No chart namespace: cdk8s would stamp it on cluster-scoped objects too.
+    super(scope, id);
+    this.props = props;
+    this.release = props.release ?? VitessRelease.LATEST;
+    this.operatorNamespace = props.namespace ?? 'default';
+    assertNamespaceName(this.operatorNamespace, `${this.node.path}: namespace`);
+    this.watch = props.watch ?? WatchScope.clusterNamespaces();
+    this.image = operatorImage(this.release, props.imageRegistry, this.node.path);
+
+    if (props.crds ?? true) this.addCrds();
+    if (props.createNamespaces) this.addNamespace(this, this.operatorNamespace);
+    new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: { name: OPERATOR_NAME, namespace: this.operatorNamespace } });
+    if (this.release.row.rbac === 'cluster-role' || this.watch.kind === 'all') {
+      addClusterRbac(this, this.release, this.operatorNamespace);
+    } else {
+      addNamespacedRbac(this, '', this.release, this.operatorNamespace, this.operatorNamespace);
+    }
+    new k8s.KubePriorityClass(this, 'ControlPlanePriority', {
+      metadata: { name: 'vitess-operator-control-plane' }, value: 5000, globalDefault: false, description: 'The vitess-operator control plane.',
+    });
+    new k8s.KubePriorityClass(this, 'VitessPriority', {
+      metadata: { name: 'vitess' }, value: 1000, globalDefault: false, description: 'Vitess components (vttablet, vtgate, vtctld, etcd)',
+    });
+    // A plain ApiObject with a lazy spec: WATCH_NAMESPACE is only known once the app is complete.
+    new ApiObject(this, 'Deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: OPERATOR_NAME, namespace: this.operatorNamespace },
+      spec: Lazy.any({ produce: () => this.deploymentSpec() }),
+    });
+
+    this.node.addValidation({ validate: () => { this.prepare(); return []; } });
+    addProblemCheck(this, () => [...this.problems, ...this.clusterProblems()]);
+  }
+
+  /**
+   * Declares that charts hold resources this operator reconciles: each chart then depends on this one, so it
+   * is synthesized after it (`dist/0000-<operator>`, `0001-<chart>`). Charts holding `planetscale.com`
+   * objects get this automatically; call it for charts that need the operator for other reasons.
+   */
+  public manages(...charts: Chart[]): this {
+    for (const chart of charts) {
+      if (chart === this) throw new Error(`${this.node.path}: an operator chart cannot manage itself`);
+      chart.addDependency(this);
+    }
+    return this;
+  }
+
+  /** Reads, verifies and emits the release's CRDs exactly as upstream wrote them (parsed, not re-shaped). */
+  private addCrds(): void {
+    try {
+      const files = readCrdFiles(this.release, { crdDirectory: this.props.crdDirectory });
+      const scope = new Construct(this, 'Crds');
+      for (const f of files) {
+        for (const doc of parseAllDocuments(f.text).map((d) => d.toJS()).filter((d) => d != null)) {
+          new UpstreamObject(scope, doc.metadata.name, doc);
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof CrdSourceError)) throw e;
+      // Reported at synth, with this chart's path, so a missing file reads like any other validation error.
+      this.problems.push(...e.problems);
+    }
+  }
+
+  private addNamespace(scope: Construct, name: string): void {
+    if (BUILTIN_NAMESPACES.has(name)) return;
+    new k8s.KubeNamespace(scope, 'Namespace', { metadata: { name } });
+  }
+
+  /** Once, at the first validation: find the app's clusters, order their charts after this one, add per-namespace RBAC. */
+  private prepare(): void {
+    if (this.clusterNamespaces) return;
+    const clusters = findVitessClusters(this);
+    this.clusterNamespaces = [...new Set(clusters.map((c) => c.namespace ?? 'default'))].sort();
+    for (const c of clusters.filter((x) => !x.namespace)) {
+      Warnings.add(this, { field: 'watch', message: `VitessCluster ${c.name} (${c.object.node.path}) has no namespace, so it is counted as 'default', where kubectl puts it unless told otherwise`, fix: 'set metadata.namespace or the namespace of its chart' });
+    }
+    for (const chart of chartsUsingVitessApi(this)) {
+      if (chart !== this && !chart.node.scopes.includes(this)) chart.addDependency(this);
+    }
+    const ns = this.operatorNamespace;
+    const explicit = this.watch.kind === 'namespaces' ? this.watch.names : [];
+    const watched = this.watch.kind === 'cluster-namespaces' ? this.clusterNamespaces : explicit;
+    const tenants = new Set([...this.clusterNamespaces, ...explicit]);
+    const namespacedRoles = this.release.row.rbac === 'namespaced-role' && this.watch.kind !== 'all';
+    const others = [...new Set([...tenants, ...(namespacedRoles ? watched : [])])].filter((n) => n !== ns).sort();
+    for (const n of others) {
+      const scope = new Construct(this, `Namespace-${n}`);
+      if (this.props.createNamespaces) this.addNamespace(scope, n);
+      if (namespacedRoles && watched.includes(n)) addNamespacedRbac(scope, 'Operator', this.release, ns, n);
+      if (tenants.has(n)) addBackupStorageRbac(scope, n);
+    }
+  }
+
+  /** `WATCH_NAMESPACE`: upstream's downward-API value while only the operator's namespace is watched. */
+  private watchEnv(): Record<string, unknown> {
+    switch (this.watch.kind) {
+      case 'all': return { value: '' };
+      case 'namespaces': return { value: this.watch.names.join(',') };
+      default: {
+        const set = [...new Set([this.operatorNamespace, ...(this.clusterNamespaces ?? [])])].sort();
+        return set.length === 1 ? FIELD_REF('metadata.namespace') : { value: set.join(',') };
+      }
+    }
+  }
+
+  private deploymentSpec(): unknown {
+    this.prepare();
+    const p = this.props;
+    return {
+      replicas: 1,
+      selector: { matchLabels: { app: OPERATOR_NAME } },
+      template: {
+        metadata: { labels: { app: OPERATOR_NAME } },
+        spec: {
+          priorityClassName: 'vitess-operator-control-plane',
+          serviceAccountName: OPERATOR_NAME,
+          imagePullSecrets: p.imagePullSecrets?.length ? p.imagePullSecrets.map((name) => ({ name })) : undefined,
+          nodeSelector: p.nodeSelector ? { ...p.nodeSelector } : undefined,
+          tolerations: p.tolerations?.length ? p.tolerations.map((t) => ({ ...t })) : undefined,
+          containers: [{
+            // The backup subcontroller finds this container by the substring `-operator`: keep the name.
+            name: OPERATOR_NAME,
+            image: this.image,
+            command: ['vitess-operator'],
+            args: ['--logtostderr', '-v=4'],
+            env: [
+              { name: 'WATCH_NAMESPACE', ...this.watchEnv() },
+              { name: 'POD_NAME', ...FIELD_REF('metadata.name') },
+              { name: 'PS_OPERATOR_POD_NAMESPACE', ...FIELD_REF('metadata.namespace') },
+              { name: 'PS_OPERATOR_POD_NAME', ...FIELD_REF('metadata.name') },
+              { name: 'OPERATOR_NAME', value: OPERATOR_NAME },
+            ],
+            resources: renderResources(p.resources, this.node.path),
+          }],
+        },
+      },
+    };
+  }
+
+  /** Findings that need the finished app: unwatched clusters, clusters on another Vitess major, namespace clashes. */
+  private clusterProblems(): Problem[] {
+    const problems: Problem[] = [];
+    for (const c of findVitessClusters(this)) {
+      const where = `VitessCluster ${c.namespace ?? '(no namespace)'}/${c.name} (${c.object.node.path})`;
+      const ns = c.namespace ?? 'default';
+      if (this.watch.kind === 'namespaces' && !this.watch.names.includes(ns)) {
+        problems.push({ field: 'watch', message: `${where} is in namespace '${ns}', which the operator does not watch (${this.watch.names.join(', ')})`, fix: `add '${ns}' to WatchScope.namespaces([...]), or use WatchScope.clusterNamespaces()` });
+      }
+      for (const { image, major } of vitessImageMajors(specOf(c.object))) {
+        if (major !== this.release.vitessMajor) {
+          problems.push({ field: 'release', message: `${where} uses ${image} (Vitess ${major}) but this operator is ${this.release}`, fix: `use the same VitessRelease for the operator and the cluster (Vitess ${major} is operator ${safeOperatorFor(major)})` });
+        }
+      }
+    }
+    if (this.props.createNamespaces) {
+      const mine = new Set(this.node.findAll().filter((c) => ApiObject.isApiObject(c) && c.kind === 'Namespace'));
+      for (const c of this.node.root.node.findAll()) {
+        if (ApiObject.isApiObject(c) && c.kind === 'Namespace' && !mine.has(c) && [...mine].some((m) => (m as ApiObject).name === c.name)) {
+          problems.push({ field: 'createNamespaces', message: `namespace '${c.name}' is also defined at ${c.node.path}`, fix: 'define each namespace once: drop it there, or set createNamespaces: false here' });
+        }
+      }
+    }
+    return problems;
+  }
+}
+
+/** An upstream document emitted verbatim: `ApiObject.toJson` would drop upstream's `creationTimestamp: null` and reorder keys. */
+class UpstreamObject extends ApiObject {
+  constructor(scope: Construct, id: string, private readonly doc: any) {
+    super(scope, id, { apiVersion: doc.apiVersion, kind: doc.kind, metadata: { name: doc.metadata.name } });
+  }
+
+  public toJson(): any {
+    return structuredClone(this.doc);
+  }
+}
+
+function operatorImage(release: VitessRelease, registry: string | undefined, path: string): string {
+  if (registry === undefined) return release.operatorImage;
+  const r = registry.replace(/\/+$/, '');
+  if (!r || r.includes('://') || /[:@][^/]*$/.test(r.split('/').slice(1).join('/'))) {
+    throw new Error(`${path}: imageRegistry '${registry}' must be a registry host with an optional path, such as 'registry.example.com/mirror' (no scheme, no tag)`);
+  }
+  return `${r}/${release.operatorImage}`;
+}
+
+function renderResources(res: ContainerResources | undefined, path: string): Record<string, Record<string, string>> {
+  const cpuReq = res?.cpu?.request ?? Cpu.millis(100);
+  const cpuLim = res?.cpu?.limit;
+  const memReq = res?.memory?.request ?? Size.mebibytes(128);
+  const memLim = res?.memory?.limit ?? Size.mebibytes(512);
+  const kib = (s: Size) => s.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (kib(memReq) > kib(memLim)) {
+    throw new Error(`${path}: resources.memory.request (${quantity(memReq)}) exceeds resources.memory.limit (${quantity(memLim)}): raise the limit or lower the request`);
+  }
+  const requests: Record<string, string> = { cpu: cpuReq.amount, memory: quantity(memReq) };
+  const limits: Record<string, string> = { memory: quantity(memLim) };
+  if (cpuLim) limits.cpu = cpuLim.amount;
+  return { requests, limits };
+}
+
+function quantity(s: Size): string {
+  const mi = s.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  return Number.isInteger(mi) ? `${mi}Mi` : `${Math.ceil(s.toKibibytes({ rounding: SizeRoundingBehavior.NONE }))}Ki`;
+}
+
+function specOf(o: ApiObject): unknown {
+  try {
+    return o.toJson()?.spec;
+  } catch {
+    return undefined; // the object's own validation reports why it cannot render
+  }
+}
+
+function safeOperatorFor(major: number): string {
+  const r = VitessRelease.all().find((x) => x.vitessMajor === major);
+  return r ? `VitessRelease.V${major} (operator ${r.operatorVersion})` : 'not supported by this library';
+}

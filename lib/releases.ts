@@ -117,7 +117,7 @@ export const FIELD_GATES: readonly FieldGate[] = [
   { path: `${POOL}.name`, since: '2.12' },
   { path: `${POOL}.mysqldExporter`, since: '2.12' },
   { path: `${POOL}.vttablet.terminationGracePeriodSeconds`, since: '2.12' },
-  { path: 'keyspaces[].images.mysqld', since: '2.12' },
+  { path: 'keyspaces[].images.mysqld', since: '2.12', alsoIn: ['2.11'] },
   { path: 'backup.schedules', since: '2.13' },
   { path: 'keyspaces[].images.vttablet', since: '2.14', alsoIn: ['2.11'] },
   { path: 'keyspaces[].images.vtorc', since: '2.14', alsoIn: ['2.11'] },

@@ -60,6 +60,13 @@ describe('VitessOperator watch scope', () => {
       /\[operator\] watch: VitessCluster b\/c0 \(c0\/vt\) is in namespace 'b', which the operator does not watch \(a\)\. Fix: add 'b' to WatchScope\.namespaces/);
   });
 
+  it('allows one operator per app', () => {
+    const app = Testing.app();
+    const op = new VitessOperator(app, 'operator', { crds: false });
+    new VitessOperator(app, 'second', { crds: false, namespace: 'other' });
+    expect(() => Testing.synth(op)).toThrow(/\[operator\] release: another VitessOperator is in the app \(second\).*Fix: keep one VitessOperator per app/);
+  });
+
   it('rejects invalid namespaces early', () => {
     expect(() => WatchScope.namespaces([])).toThrow(/watches nothing/);
     expect(() => WatchScope.namespaces(['Bad_NS'])).toThrow(/'Bad_NS' is not a valid namespace name/);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cellNameFromZone, checkName, checkUnique } from '../lib/names';
+import { checkPinnedImage } from '../lib/images';
+
+describe('names', () => {
+  it('turns zone names into valid cell names', () => {
+    expect(cellNameFromZone('us-east-1a')).toBe('useast1a');
+    expect(checkName('cell', 'c', cellNameFromZone('europe-west4-b'))).toEqual([]);
+  });
+
+  it('allows upper case and dots in cells and keyspaces, not in cluster names', () => {
+    expect(checkName('cell', 'c', 'Zone.1_a')).toEqual([]);
+    expect(checkName('keyspace', 'k', 'ADV')).toEqual([]);
+    expect(checkName('cluster', 'n', 'ADV')).toHaveLength(1);
+    expect(checkName('cluster', 'n', 'a'.repeat(64))).toHaveLength(1);
+  });
+
+  it('reports the second use of a name', () => {
+    expect(checkUnique('cells', ['a', 'b', 'a'], 'cell')).toEqual([{ field: 'cells[2]', message: "cell 'a' is defined twice", fix: 'give each cell a unique name' }]);
+  });
+});
+
+describe('checkPinnedImage', () => {
+  it.each(['vitess/lite:v24.0.0-mysql80', 'mysql:8.0.40', 'registry.local:5000/vitess/lite:v24.0.0', `x@sha256:${'0'.repeat(64)}`])('accepts %s', (image) => {
+    expect(checkPinnedImage('i', image, 'e')).toEqual([]);
+  });
+
+  it.each(['vitess/lite:latest', 'vitess/lite', 'vitess/lite:mysql80', 'registry.local:5000/vitess/lite', 'planetscale/vitess-operator:main'])('refuses %s', (image) => {
+    expect(checkPinnedImage('i', image, 'vitess/lite:v24.0.0-mysql80')[0]).toMatchObject({ field: 'i', fix: "pin a version tag or digest, e.g. 'vitess/lite:v24.0.0-mysql80'" });
+  });
+});

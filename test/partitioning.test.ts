@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Partitioning } from '../lib/partitioning';
+
+describe('Partitioning', () => {
+  it('computes the operator\'s equal key ranges (upstream unit expectations)', () => {
+    expect(Partitioning.equal(8).shardNames()).toEqual(['-20', '20-40', '40-60', '60-80', '80-a0', 'a0-c0', 'c0-e0', 'e0-']);
+    expect(Partitioning.equal(3).shardNames()).toEqual(['-55', '55-aa', 'aa-']);
+    expect(Partitioning.equal(8, { hexWidth: 4 }).shardNames()[1]).toBe('2000-4000');
+    expect(Partitioning.equal(7, { hexWidth: 4 }).shardNames()[0]).toBe('-2492');
+    expect(Partitioning.unsharded().shardNames()).toEqual(['-']);
+  });
+
+  it('switches to 4 hex digits above 256 parts when hexWidth is automatic', () => {
+    const names = Partitioning.equal(512).shardNames();
+    expect(names).toHaveLength(512);
+    expect(names[1]).toBe('0080-0100');
+  });
+
+  it('renders equal and custom partitionings with the shard template', () => {
+    expect(Partitioning.equal(2).render({ t: 1 })).toEqual({ equal: { parts: 2, shardTemplate: { t: 1 } } });
+    expect(Partitioning.equal(2, { hexWidth: 4 }).render({})).toEqual({ equal: { parts: 2, hexWidth: 4, shardTemplate: {} } });
+    expect(Partitioning.custom(['-80', { start: '80', end: '' }]).render({ t: 1 })).toEqual({
+      custom: { shards: [{ keyRange: { start: '', end: '80' }, t: 1 }, { keyRange: { start: '80', end: '' }, t: 1 }] },
+    });
+  });
+
+  it('accepts a complete custom partitioning and names its shards', () => {
+    const p = Partitioning.custom(['-40', '40-80', '80-']);
+    expect(p.check('p')).toEqual([]);
+    expect(p.shardNames()).toEqual(['-40', '40-80', '80-']);
+    expect(Partitioning.custom(['0']).shardNames()).toEqual(['-']);
+  });
+
+  it('reports reversed and empty shards', () => {
+    expect(Partitioning.custom(['-80', '80-40', '40-']).check('p').map((x) => x.message)).toContain("shard '80-40' is empty or reversed");
+    expect(Partitioning.custom([]).check('p')[0].message).toBe('a custom partitioning has no shards');
+  });
+
+  it('reports the end of the key space left uncovered', () => {
+    expect(Partitioning.custom(['-80']).check('p')[0]).toMatchObject({ field: 'p.custom.shards[0].keyRange.end', message: "the last shard ends at '80', leaving keys above it unserved" });
+  });
+});

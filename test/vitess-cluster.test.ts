@@ -1,0 +1,74 @@
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
+import { describe, expect, it } from 'vitest';
+import { GlobalEtcd, MysqlPreset, TabletType, UpdateStrategyType, VitessCluster, VitessRelease, Warnings } from '../lib';
+import { synth, vitessCluster } from './support/synth';
+
+function cluster(props: ConstructorParameters<typeof VitessCluster>[2] = {}) {
+  const chart = new Chart(Testing.app(), 't', { namespace: 'prod' });
+  const vc = new VitessCluster(chart, 'vc', { name: 'demo', ...props });
+  const cell = vc.addCell('zone1');
+  vc.addKeyspace('ks').addTabletPool('p', { cell, type: TabletType.REPLICA, replicas: 3 });
+  return { chart, vc };
+}
+
+describe('VitessCluster', () => {
+  it('emits safe defaults: External updates, read-only dashboard, RequireIdle turndown, explicit durability', () => {
+    const spec = vitessCluster(synth(cluster().chart)).spec;
+    expect(spec.updateStrategy).toEqual({ type: 'External' });
+    expect(spec.vitessDashboard).toEqual({ extraFlags: { security_policy: 'read-only' }, replicas: 1 });
+    expect(spec.keyspaces[0]).toMatchObject({ turndownPolicy: 'RequireIdle', durabilityPolicy: 'none' });
+    expect(spec.globalLockserver).toBeUndefined();
+  });
+
+  it('takes its name and namespace from props or chart', () => {
+    const vc = vitessCluster(synth(cluster().chart));
+    expect(vc.metadata).toEqual({ name: 'demo', namespace: 'prod' });
+    expect(vc.apiVersion).toBe('planetscale.com/v2');
+  });
+
+  it('pins every image from one release', () => {
+    const spec = vitessCluster(synth(cluster({ release: VitessRelease.V22 }).chart)).spec;
+    expect(spec.images).toEqual({
+      vtctld: 'vitess/lite:v22.0.1', vtgate: 'vitess/lite:v22.0.1', vttablet: 'vitess/lite:v22.0.1', vtorc: 'vitess/lite:v22.0.1', vtbackup: 'vitess/lite:v22.0.1',
+      mysqld: { mysql80Compatible: 'vitess/lite:v22.0.1' }, mysqldExporter: 'prom/mysqld-exporter:v0.14.0',
+    });
+  });
+
+  it('lets pinned overrides replace single images', () => {
+    const spec = vitessCluster(synth(cluster({ images: { vtgate: 'my.registry/vitess/lite:v24.0.1-mysql80' }, mysql: MysqlPreset.mysql80({ image: 'mysql:8.0.40' }) }).chart)).spec;
+    expect(spec.images.vtgate).toBe('my.registry/vitess/lite:v24.0.1-mysql80');
+    expect(spec.images.mysqld).toEqual({ mysql80Compatible: 'mysql:8.0.40' });
+  });
+
+  it('renders cells, keyspaces, an external global lockserver and flags', () => {
+    const spec = vitessCluster(synth(cluster({
+      updateStrategy: UpdateStrategyType.IMMEDIATE,
+      globalLockserver: GlobalEtcd.external({ address: 'etcd-global-1:2379', rootPath: '/vitess/demo' }),
+      extraVitessFlags: { grpc_keepalive_time: '10s' },
+      topologyReconciliation: { pruneKeyspaces: false },
+      dashboard: { readOnly: false, replicas: 2 },
+    }).chart)).spec;
+    expect(spec.globalLockserver).toEqual({ external: { implementation: 'etcd2', address: 'etcd-global-1:2379', rootPath: '/vitess/demo' } });
+    expect(spec.updateStrategy.type).toBe('Immediate');
+    expect(spec.extraVitessFlags).toEqual({ grpc_keepalive_time: '10s' });
+    expect(spec.topologyReconciliation).toEqual({ pruneKeyspaces: false });
+    expect(spec.vitessDashboard).toEqual({ replicas: 2 });
+  });
+
+  it('picks up cells and keyspaces added after construction (lazy rendering)', () => {
+    const { chart, vc } = cluster();
+    vc.addCell('zone2');
+    expect(vitessCluster(synth(chart)).spec.cells.map((c: any) => c.name)).toEqual(['zone1', 'zone2']);
+  });
+
+  it('supports ApiObject.of(...).addJsonPatch as the escape hatch', () => {
+    const { chart, vc } = cluster();
+    ApiObject.of(vc).addJsonPatch(JsonPatch.add('/spec/gatewayService', { annotations: { a: 'b' } }));
+    expect(vitessCluster(synth(chart)).spec.gatewayService).toEqual({ annotations: { a: 'b' } });
+  });
+
+  it('warns when vtgate would accept anyone', () => {
+    const { chart } = cluster();
+    expect(Warnings.collect(chart)).toEqual([expect.stringContaining('[t/vc] auth: no vtgate users are defined')]);
+  });
+});

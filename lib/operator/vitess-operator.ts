@@ -68,6 +68,7 @@ export interface VitessOperatorProps {
   readonly crdDirectory?: string;
 }
 
+const OPERATOR_MARK = Symbol.for('cdk8s-vitess.VitessOperator');
 const BUILTIN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 const FIELD_REF = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath } } });
 
@@ -83,6 +84,11 @@ const FIELD_REF = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath }
  * first validation pass, and come after the objects made in the constructor.
  */
 export class VitessOperator extends Chart {
+  /** True for a VitessOperator (`instanceof` is useless here: cdk8s makes it true for every Chart). */
+  public static isVitessOperator(x: unknown): x is VitessOperator {
+    return typeof x === 'object' && x !== null && OPERATOR_MARK in x;
+  }
+
   public readonly release: VitessRelease;
   /** Namespace of the operator's Deployment and ServiceAccount. */
   public readonly operatorNamespace: string;
@@ -96,6 +102,7 @@ export class VitessOperator extends Chart {
   constructor(scope: Construct, id: string, props: VitessOperatorProps = {}) {
     // No chart namespace: cdk8s would stamp it on cluster-scoped objects too.
     super(scope, id);
+    Object.defineProperty(this, OPERATOR_MARK, { value: true });
     this.props = props;
     this.release = props.release ?? VitessRelease.LATEST;
     this.operatorNamespace = props.namespace ?? 'default';
@@ -126,6 +133,12 @@ export class VitessOperator extends Chart {
     });
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
+    // A function warning is evaluated when collected, i.e. on the finished app (synthApp collects before synth).
+    Warnings.add(this, () => findVitessClusters(this).filter((c) => !c.namespace).map((c) => ({
+      field: 'watch',
+      message: `VitessCluster ${c.name} (${c.object.node.path}) has no namespace, so it is counted as 'default', where kubectl puts it unless told otherwise`,
+      fix: 'set metadata.namespace or the namespace of its chart',
+    })));
     addProblemCheck(this, () => [...this.problems, ...this.clusterProblems()]);
   }
 
@@ -169,9 +182,6 @@ export class VitessOperator extends Chart {
     if (this.clusterNamespaces) return;
     const clusters = findVitessClusters(this);
     this.clusterNamespaces = [...new Set(clusters.map((c) => c.namespace ?? 'default'))].sort();
-    for (const c of clusters.filter((x) => !x.namespace)) {
-      Warnings.add(this, { field: 'watch', message: `VitessCluster ${c.name} (${c.object.node.path}) has no namespace, so it is counted as 'default', where kubectl puts it unless told otherwise`, fix: 'set metadata.namespace or the namespace of its chart' });
-    }
     for (const chart of chartsUsingVitessApi(this)) {
       if (chart !== this && !chart.node.scopes.includes(this)) chart.addDependency(this);
     }
@@ -238,6 +248,10 @@ export class VitessOperator extends Chart {
   /** Findings that need the finished app: unwatched clusters, clusters on another Vitess major, namespace clashes. */
   private clusterProblems(): Problem[] {
     const problems: Problem[] = [];
+    const others = this.node.root.node.findAll().filter((c) => VitessOperator.isVitessOperator(c) && c !== this);
+    if (others.length) {
+      problems.push({ field: 'release', message: `another VitessOperator is in the app (${others.map((o) => o.node.path).join(', ')}); both would define the same CRDs, PriorityClasses and cluster RBAC`, fix: 'keep one VitessOperator per app (one operator serves every namespace it watches)' });
+    }
     for (const c of findVitessClusters(this)) {
       const where = `VitessCluster ${c.namespace ?? '(no namespace)'}/${c.name} (${c.object.node.path})`;
       const ns = c.namespace ?? 'default';

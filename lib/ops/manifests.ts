@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 /**
- * Bad input to an ops command (missing path, malformed YAML, no VitessCluster). The CLI prints the message as
- * one line, without a stack trace, and exits with code 2; messages name the file and say what to do.
+ * A failure the user can fix (missing path, malformed YAML, no VitessCluster, kubectl missing). The CLI prints
+ * the message as one line, without a stack trace, and exits with `exitCode`; messages name the file and say
+ * what to do.
  */
 export class InputError extends Error {
-  public constructor(message: string) {
+  /** 2 for bad input (the default), 1 when an external command failed. */
+  public constructor(message: string, public readonly exitCode: number = 2) {
     super(message);
     this.name = 'InputError';
   }

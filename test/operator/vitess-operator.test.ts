@@ -46,8 +46,10 @@ describe('VitessOperator watch scope', () => {
     const app = Testing.app();
     const op = new VitessOperator(app, 'operator', { crds: false, namespace: 'vitess' });
     cluster(app, 'late');
+    // Collected before synth, as synthApp does: the warning must not depend on synth having run.
+    const warnings = Warnings.collect(app);
     expect(watchEnv(Testing.synth(op)).value).toBe('default,vitess');
-    expect(Warnings.collect(app).join('\n')).toMatch(/\[operator\] watch: VitessCluster late \(late\/vt\) has no namespace.*Fix: set metadata.namespace/);
+    expect(warnings.join('\n')).toMatch(/\[operator\] watch: VitessCluster late \(late\/vt\) has no namespace.*Fix: set metadata.namespace/);
   });
 
   it('renders an explicit list and the all-namespaces scope', () => {

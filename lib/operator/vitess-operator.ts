@@ -1,10 +1,11 @@
-import { ApiObject, Chart, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
-import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-27';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ContainerResources, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { parseAllDocuments } from 'yaml';
 import { addProblemCheck, Problem, Warnings } from '../problems';
 import { VitessRelease } from '../vitess-release';
 import { CrdSourceError, readCrdFiles } from './crd-source';
+import { addUpstreamCrds } from './crds';
+import { fieldRef, operatorDeploymentSpec, operatorImage, renderResources } from './deployment';
 import { chartsUsingVitessApi, findVitessClusters, vitessImageMajors } from './discovery';
 import { addBackupStorageRbac, addClusterRbac, addNamespacedRbac, OPERATOR_NAME } from './rbac';
 import { assertNamespaceName, WatchScope } from './watch-scope';
@@ -70,7 +71,6 @@ export interface VitessOperatorProps {
 
 const OPERATOR_MARK = Symbol.for('cdk8s-vitess.VitessOperator');
 const BUILTIN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-const FIELD_REF = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath } } });
 
 /**
  * The PlanetScale Vitess Operator install of one release, as its own chart: upstream's `deploy/` set (CRDs,
@@ -96,6 +96,7 @@ export class VitessOperator extends Chart {
   public readonly image: string;
   public readonly watch: WatchScope;
   private readonly props: VitessOperatorProps;
+  private readonly resources: unknown;
   private readonly problems: Problem[] = [];
   private clusterNamespaces?: string[];
 
@@ -109,6 +110,7 @@ export class VitessOperator extends Chart {
     assertNamespaceName(this.operatorNamespace, `${this.node.path}: namespace`);
     this.watch = props.watch ?? WatchScope.clusterNamespaces();
     this.image = operatorImage(this.release, props.imageRegistry, this.node.path);
+    this.resources = renderResources(props.resources, this.node.path);
 
     if (props.crds ?? true) this.addCrds();
     if (props.createNamespaces) this.addNamespace(this, this.operatorNamespace);
@@ -155,16 +157,9 @@ export class VitessOperator extends Chart {
     return this;
   }
 
-  /** Reads, verifies and emits the release's CRDs exactly as upstream wrote them (parsed, not re-shaped). */
   private addCrds(): void {
     try {
-      const files = readCrdFiles(this.release, { crdDirectory: this.props.crdDirectory });
-      const scope = new Construct(this, 'Crds');
-      for (const f of files) {
-        for (const doc of parseAllDocuments(f.text).map((d) => d.toJS()).filter((d) => d != null)) {
-          new UpstreamObject(scope, doc.metadata.name, doc);
-        }
-      }
+      addUpstreamCrds(new Construct(this, 'Crds'), readCrdFiles(this.release, { crdDirectory: this.props.crdDirectory }));
     } catch (e) {
       if (!(e instanceof CrdSourceError)) throw e;
       // Reported at synth, with this chart's path, so a missing file reads like any other validation error.
@@ -206,43 +201,14 @@ export class VitessOperator extends Chart {
       case 'namespaces': return { value: this.watch.names.join(',') };
       default: {
         const set = [...new Set([this.operatorNamespace, ...(this.clusterNamespaces ?? [])])].sort();
-        return set.length === 1 ? FIELD_REF('metadata.namespace') : { value: set.join(',') };
+        return set.length === 1 ? fieldRef('metadata.namespace') : { value: set.join(',') };
       }
     }
   }
 
   private deploymentSpec(): unknown {
     this.prepare();
-    const p = this.props;
-    return {
-      replicas: 1,
-      selector: { matchLabels: { app: OPERATOR_NAME } },
-      template: {
-        metadata: { labels: { app: OPERATOR_NAME } },
-        spec: {
-          priorityClassName: 'vitess-operator-control-plane',
-          serviceAccountName: OPERATOR_NAME,
-          imagePullSecrets: p.imagePullSecrets?.length ? p.imagePullSecrets.map((name) => ({ name })) : undefined,
-          nodeSelector: p.nodeSelector ? { ...p.nodeSelector } : undefined,
-          tolerations: p.tolerations?.length ? p.tolerations.map((t) => ({ ...t })) : undefined,
-          containers: [{
-            // The backup subcontroller finds this container by the substring `-operator`: keep the name.
-            name: OPERATOR_NAME,
-            image: this.image,
-            command: ['vitess-operator'],
-            args: ['--logtostderr', '-v=4'],
-            env: [
-              { name: 'WATCH_NAMESPACE', ...this.watchEnv() },
-              { name: 'POD_NAME', ...FIELD_REF('metadata.name') },
-              { name: 'PS_OPERATOR_POD_NAMESPACE', ...FIELD_REF('metadata.namespace') },
-              { name: 'PS_OPERATOR_POD_NAME', ...FIELD_REF('metadata.name') },
-              { name: 'OPERATOR_NAME', value: OPERATOR_NAME },
-            ],
-            resources: renderResources(p.resources, this.node.path),
-          }],
-        },
-      },
-    };
+    return operatorDeploymentSpec(this.image, this.watchEnv(), this.props, this.resources);
   }
 
   /** Findings that need the finished app: unwatched clusters, clusters on another Vitess major, namespace clashes. */
@@ -274,46 +240,6 @@ export class VitessOperator extends Chart {
     }
     return problems;
   }
-}
-
-/** An upstream document emitted verbatim: `ApiObject.toJson` would drop upstream's `creationTimestamp: null` and reorder keys. */
-class UpstreamObject extends ApiObject {
-  constructor(scope: Construct, id: string, private readonly doc: any) {
-    super(scope, id, { apiVersion: doc.apiVersion, kind: doc.kind, metadata: { name: doc.metadata.name } });
-  }
-
-  public toJson(): any {
-    return structuredClone(this.doc);
-  }
-}
-
-function operatorImage(release: VitessRelease, registry: string | undefined, path: string): string {
-  if (registry === undefined) return release.operatorImage;
-  const r = registry.replace(/\/+$/, '');
-  if (!r || r.includes('://') || /[:@][^/]*$/.test(r.split('/').slice(1).join('/'))) {
-    throw new Error(`${path}: imageRegistry '${registry}' must be a registry host with an optional path, such as 'registry.example.com/mirror' (no scheme, no tag)`);
-  }
-  return `${r}/${release.operatorImage}`;
-}
-
-function renderResources(res: ContainerResources | undefined, path: string): Record<string, Record<string, string>> {
-  const cpuReq = res?.cpu?.request ?? Cpu.millis(100);
-  const cpuLim = res?.cpu?.limit;
-  const memReq = res?.memory?.request ?? Size.mebibytes(128);
-  const memLim = res?.memory?.limit ?? Size.mebibytes(512);
-  const kib = (s: Size) => s.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (kib(memReq) > kib(memLim)) {
-    throw new Error(`${path}: resources.memory.request (${quantity(memReq)}) exceeds resources.memory.limit (${quantity(memLim)}): raise the limit or lower the request`);
-  }
-  const requests: Record<string, string> = { cpu: cpuReq.amount, memory: quantity(memReq) };
-  const limits: Record<string, string> = { memory: quantity(memLim) };
-  if (cpuLim) limits.cpu = cpuLim.amount;
-  return { requests, limits };
-}
-
-function quantity(s: Size): string {
-  const mi = s.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-  return Number.isInteger(mi) ? `${mi}Mi` : `${Math.ceil(s.toKibibytes({ rounding: SizeRoundingBehavior.NONE }))}Ki`;
 }
 
 function specOf(o: ApiObject): unknown {

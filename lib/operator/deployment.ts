@@ -1,0 +1,82 @@
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-27';
+import { VitessRelease } from '../vitess-release';
+import { OPERATOR_NAME } from './rbac';
+
+/** The Deployment options of {@link VitessOperatorProps}. */
+export interface OperatorPodOptions {
+  readonly imagePullSecrets?: readonly string[];
+  readonly resources?: ContainerResources;
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly tolerations?: readonly k8s.Toleration[];
+}
+
+/** An env var read from the pod itself through the downward API. */
+export const fieldRef = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath } } });
+
+/**
+ * Upstream's `deploy/operator.yaml` Deployment spec with the image pinned, the given WATCH_NAMESPACE source,
+ * the resource defaults raised to a 512Mi memory limit, and the scheduling options added when set.
+ */
+export function operatorDeploymentSpec(image: string, watchEnv: Record<string, unknown>, p: OperatorPodOptions, resources: unknown): unknown {
+  return {
+    replicas: 1,
+    selector: { matchLabels: { app: OPERATOR_NAME } },
+    template: {
+      metadata: { labels: { app: OPERATOR_NAME } },
+      spec: {
+        priorityClassName: 'vitess-operator-control-plane',
+        serviceAccountName: OPERATOR_NAME,
+        imagePullSecrets: p.imagePullSecrets?.length ? p.imagePullSecrets.map((name) => ({ name })) : undefined,
+        nodeSelector: p.nodeSelector ? { ...p.nodeSelector } : undefined,
+        tolerations: p.tolerations?.length ? p.tolerations.map((t) => ({ ...t })) : undefined,
+        containers: [{
+          // The backup subcontroller finds this container by the substring `-operator`: keep the name.
+          name: OPERATOR_NAME,
+          image,
+          command: ['vitess-operator'],
+          args: ['--logtostderr', '-v=4'],
+          env: [
+            { name: 'WATCH_NAMESPACE', ...watchEnv },
+            { name: 'POD_NAME', ...fieldRef('metadata.name') },
+            { name: 'PS_OPERATOR_POD_NAMESPACE', ...fieldRef('metadata.namespace') },
+            { name: 'PS_OPERATOR_POD_NAME', ...fieldRef('metadata.name') },
+            { name: 'OPERATOR_NAME', value: OPERATOR_NAME },
+          ],
+          resources,
+        }],
+      },
+    },
+  };
+}
+
+/** The release's operator image, optionally through a registry mirror. */
+export function operatorImage(release: VitessRelease, registry: string | undefined, path: string): string {
+  if (registry === undefined) return release.operatorImage;
+  const r = registry.replace(/\/+$/, '');
+  if (!r || r.includes('://') || /[:@][^/]*$/.test(r.split('/').slice(1).join('/'))) {
+    throw new Error(`${path}: imageRegistry '${registry}' must be a registry host with an optional path, such as 'registry.example.com/mirror' (no scheme, no tag)`);
+  }
+  return `${r}/${release.operatorImage}`;
+}
+
+/** Container resources over the defaults (requests 100m/128Mi, limit memory 512Mi); throws for request > limit. */
+export function renderResources(res: ContainerResources | undefined, path: string): Record<string, Record<string, string>> {
+  const cpuReq = res?.cpu?.request ?? Cpu.millis(100);
+  const cpuLim = res?.cpu?.limit;
+  const memReq = res?.memory?.request ?? Size.mebibytes(128);
+  const memLim = res?.memory?.limit ?? Size.mebibytes(512);
+  const kib = (s: Size) => s.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (kib(memReq) > kib(memLim)) {
+    throw new Error(`${path}: resources.memory.request (${quantity(memReq)}) exceeds resources.memory.limit (${quantity(memLim)}): raise the limit or lower the request`);
+  }
+  const requests: Record<string, string> = { cpu: cpuReq.amount, memory: quantity(memReq) };
+  const limits: Record<string, string> = { memory: quantity(memLim) };
+  if (cpuLim) limits.cpu = cpuLim.amount;
+  return { requests, limits };
+}
+
+function quantity(s: Size): string {
+  const mi = s.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  return Number.isInteger(mi) ? `${mi}Mi` : `${Math.ceil(s.toKibibytes({ rounding: SizeRoundingBehavior.NONE }))}Ki`;
+}

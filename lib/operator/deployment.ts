@@ -61,7 +61,7 @@ export function operatorImage(release: VitessRelease, registry: string | undefin
 }
 
 /** Container resources over the defaults (requests 100m/128Mi, limit memory 512Mi); throws for request > limit. */
-export function renderResources(res: ContainerResources | undefined, path: string): Record<string, Record<string, string>> {
+export function renderOperatorResources(res: ContainerResources | undefined, path: string): Record<string, Record<string, string>> {
   const cpuReq = res?.cpu?.request ?? Cpu.millis(100);
   const cpuLim = res?.cpu?.limit;
   const memReq = res?.memory?.request ?? Size.mebibytes(128);

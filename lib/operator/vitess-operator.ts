@@ -5,7 +5,7 @@ import { addProblemCheck, Problem, Warnings } from '../problems';
 import { VitessRelease } from '../vitess-release';
 import { CrdSourceError, readCrdFiles } from './crd-source';
 import { addUpstreamCrds } from './crds';
-import { fieldRef, operatorDeploymentSpec, operatorImage, renderResources } from './deployment';
+import { fieldRef, operatorDeploymentSpec, operatorImage, renderOperatorResources } from './deployment';
 import { chartsUsingVitessApi, findVitessClusters, vitessImageMajors } from './discovery';
 import { addBackupStorageRbac, addClusterRbac, addNamespacedRbac, OPERATOR_NAME } from './rbac';
 import { assertNamespaceName, WatchScope } from './watch-scope';
@@ -110,7 +110,7 @@ export class VitessOperator extends Chart {
     assertNamespaceName(this.operatorNamespace, `${this.node.path}: namespace`);
     this.watch = props.watch ?? WatchScope.clusterNamespaces();
     this.image = operatorImage(this.release, props.imageRegistry, this.node.path);
-    this.resources = renderResources(props.resources, this.node.path);
+    this.resources = renderOperatorResources(props.resources, this.node.path);
 
     if (props.crds ?? true) this.addCrds();
     if (props.createNamespaces) this.addNamespace(this, this.operatorNamespace);

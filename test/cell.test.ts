@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { AuthSecret, Lockserver, MysqlPreset, Password, TabletType, VitessCluster, VitessRelease } from '../lib';
-import { CellProps } from '../lib/cell';
+import { Cell, CellProps } from '../lib/cell';
 import { synth, synthErrors, vitessCluster } from './support/synth';
 
 function cell(props: CellProps = {}, release = VitessRelease.V24, mysql = MysqlPreset.mysql80()) {
@@ -39,8 +39,7 @@ describe('Cell', () => {
     expect(errors).toContain('[t/vc/zone1] gateway.resources.requests.memory: request 2Gi is above the limit 1Gi');
   });
 
-  it('can only be created inside a cluster', async () => {
-    const { Cell } = await import('../lib/cell');
+  it('can only be created inside a cluster', () => {
     const chart = new Chart(Testing.app(), 't');
     expect(() => new Cell(chart, 'zone1')).toThrow('t: a Cell must be created inside a VitessCluster; use cluster.addCell(...)');
   });

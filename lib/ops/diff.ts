@@ -299,14 +299,37 @@ const tablets = (n: number) => `${n} tablet${n === 1 ? '' : 's'}`;
 const bytes = (v: unknown) => (v === undefined ? undefined : parseMemory(String(v)));
 const VITESS_IMAGE = /vitess\/(?:lite|vtadmin|vttablet|vtgate|vtctld|vtorc|base)[^:]*:v?(\d+)\.\d+\.\d+/;
 const lowerCase = (v: unknown) => /lower_case_table_names\s*=\s*(\d)/.exec(String(v ?? ''))?.[1] ?? '0';
-const PRUNE_DEFAULT = true; // facts §2.12: every topologyReconciliation switch defaults to true
+
+/**
+ * Fields the operator (or Vitess) defaults: unset and the default are the same value, so a switch between them is
+ * no change, and rules see the effective values (facts §2.5, §2.9, §2.12, §2.3, §2.10).
+ */
+const DEFAULTS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => unknown]> = [
+  [/^keyspaces\[([^\]]+)\]\.databaseName$/, (m) => `vt_${m[1]}`],
+  [/^keyspaces\[[^\]]+\]\.sidecarDbName$/, () => '_vt'],
+  [/^keyspaces\[[^\]]+\]\.turndownPolicy$/, () => 'RequireIdle'],
+  [/^backup\.engine$/, () => 'builtin'],
+  [/^updateStrategy\.type$/, () => 'External'],
+  [/^cells\[[^\]]+\]\.gateway\.replicas$/, () => 2],
+  [/^vitessDashboard\.replicas$/, () => 1],
+  [/^topologyReconciliation\.\w+$/, () => true],
+];
+
+function withDefault(path: string, v: unknown): unknown {
+  if (v !== undefined) return v;
+  for (const [re, def] of DEFAULTS) {
+    const m = re.exec(path);
+    if (m) return def(m);
+  }
+  return undefined;
+}
 
 const LEAF_RULES: readonly LeafRule[] = [
-  { match: /^keyspaces\[([^\]]+)\]\.databaseName$/, classify: (a, b, m) => ((a ?? `vt_${m[1]}`) !== (b ?? `vt_${m[1]}`) ? { kind: 'database-name-change', message: changed(a ?? `vt_${m[1]} (default)`, b ?? `vt_${m[1]} (default)`) } : undefined) },
-  { match: /^keyspaces\[[^\]]+\]\.sidecarDbName$/, classify: (a, b) => ((a ?? '_vt') !== (b ?? '_vt') ? { kind: 'sidecar-db-name-change', message: changed(a, b) } : undefined) },
+  { match: /^keyspaces\[[^\]]+\]\.databaseName$/, classify: (a, b) => ({ kind: 'database-name-change', message: changed(a, b) }) },
+  { match: /^keyspaces\[[^\]]+\]\.sidecarDbName$/, classify: (a, b) => ({ kind: 'sidecar-db-name-change', message: changed(a, b) }) },
   // Unset means the operator never touches the policy, so only setting a different one acts (facts §2.5).
   { match: /^keyspaces\[[^\]]+\]\.durabilityPolicy$/, classify: (a, b) => (b !== undefined && (a ?? 'none') !== b ? { kind: 'durability-change', message: changed(a, b) } : undefined) },
-  { match: /^keyspaces\[[^\]]+\]\.turndownPolicy$/, classify: (a, b) => (b === 'Immediate' && a !== 'Immediate' ? { kind: 'turndown-immediate', message: changed(a ?? 'RequireIdle', b) } : undefined) },
+  { match: /^keyspaces\[[^\]]+\]\.turndownPolicy$/, classify: (a, b) => (b === 'Immediate' ? { kind: 'turndown-immediate', message: changed(a, b) } : undefined) },
   { match: /\.tabletPools\[[^\]]+\]\.replicas$/, classify: (a, b) => (Number(b) < Number(a) ? { kind: 'replicas-decrease', message: `${changed(a, b)}: ${tablets(Number(a) - Number(b))} deleted, PVCs included` } : undefined) },
   { match: /\.dataVolumeClaimTemplate\.resources\.requests\.storage$/, classify: (a, b) => {
     const [x, y] = [bytes(a), bytes(b)];
@@ -327,12 +350,12 @@ const LEAF_RULES: readonly LeafRule[] = [
     if (jump < 0) return { kind: 'image-downgrade', message: `${changed(a, b)}: Vitess ${x[1]} → ${y[1]}` };
     return undefined;
   } },
-  { match: /^backup\.engine$/, classify: (a, b) => ((a ?? 'builtin') !== (b ?? 'builtin') ? { kind: 'backup-engine-change', message: changed(a ?? 'builtin', b ?? 'builtin') } : undefined) },
-  { match: /^(backup\.locations\[[^\]]+\])\.(gcs|s3|azblob|ceph|volume|volumeSubPath)\b/, classify: (a, b, m) => ({ kind: 'backup-location-change', path: m[1], message: `${a === undefined ? 'storage added' : b === undefined ? 'removed or moved' : 'storage target changed'}` }) },
-  { match: /^updateStrategy\.type$/, classify: (a, b) => ((a ?? 'External') !== (b ?? 'External') ? { kind: 'update-strategy-change', message: changed(a ?? 'External', b ?? 'External') } : undefined) },
+  { match: /^backup\.engine$/, classify: (a, b) => ({ kind: 'backup-engine-change', message: changed(a, b) }) },
+  { match: /^(backup\.locations\[[^\]]+\])\.(gcs|s3|azblob|ceph|volume|volumeSubPath)\b/, classify: (a, b, m) => ({ kind: 'backup-location-change', path: m[1], message: a === undefined ? 'storage added' : b === undefined ? 'removed or moved' : 'storage target changed' }) },
+  { match: /^updateStrategy\.type$/, classify: (a, b) => ({ kind: 'update-strategy-change', message: changed(a, b) }) },
   { match: /\.clusterIP$/, classify: (a, b) => ({ kind: 'cluster-ip-change', message: changed(a, b) }) },
-  { match: /^topologyReconciliation\.(prune\w+|registerCellsAliases)$/, classify: (a, b, m) => (m[1].startsWith('prune') && (a ?? PRUNE_DEFAULT) === false && (b ?? PRUNE_DEFAULT) === true ? { kind: 'pruning-enabled', message: changed(a, b ?? 'true (default)') } : undefined) },
-  { match: /^cells\[[^\]]+\]\.gateway\.replicas$/, classify: (a, b) => (Number(b) === 0 && Number(a ?? 2) !== 0 ? { kind: 'gateway-scale-to-zero', message: changed(a, b) } : undefined) },
+  { match: /^topologyReconciliation\.prune\w+$/, classify: (a, b) => (a === false && b === true ? { kind: 'pruning-enabled', message: changed(a, b) } : undefined) },
+  { match: /^cells\[[^\]]+\]\.gateway\.replicas$/, classify: (a, b) => (Number(b) === 0 ? { kind: 'gateway-scale-to-zero', message: changed(a, b) } : undefined) },
 ];
 
 // ---- putting it together ---------------------------------------------------------------------------------
@@ -386,7 +409,7 @@ function diffSpecs(a: any, b: any): Finding[] {
   const isCovered = (p: string) => covered.some((c) => p === c || p.startsWith(`${c}.`) || p.startsWith(`${c}[`));
   const seen = new Set(f.map((x) => `${x.kind} ${x.path}`));
   for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-    const [x, y] = [before.get(path), after.get(path)];
+    const [x, y] = [withDefault(path, before.get(path)), withDefault(path, after.get(path))];
     if (JSON.stringify(x) === JSON.stringify(y) || isCovered(path)) continue;
     let finding: Finding | undefined;
     for (const rule of LEAF_RULES) {

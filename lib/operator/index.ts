@@ -5,5 +5,4 @@ export { OperatorPodOptions } from './deployment';
 export { CACHE_DIR_ENV, cacheRoot, cachedCrdDir, CrdFile, CrdSourceError, CrdSourceOptions, DATA_DIR_ENV, readCrdFiles, upstreamCrdUrl } from './crd-source';
 export { CRD_SHA256, crdChecksums } from './crd-checksums';
 export { fetchCrds, fetchCrdsCommand, FetchCrdsCommandOptions, FetchCrdsOptions, FetchCrdsResult, FetchFunction, UPSTREAM_RAW_BASE } from './fetch-crds';
-export { cdk8sVitessCli } from './cli';
 export { BACKUP_STORAGE_NAME, OPERATOR_NAME, backupStorageRules, operatorRules } from './rbac';

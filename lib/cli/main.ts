@@ -2,7 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { fetchCrdsCommand } from '../operator/fetch-crds';
 import { CHANGE_KINDS, ChangeKind, diffClusters, formatDiff, isAllowed, parseAllows } from '../ops/diff';
-import { drainScript, looksLikeTabletPod, runDrain } from '../ops/drain';
+import { checkPodName, drainScript, looksLikeTabletPod, runDrain } from '../ops/drain';
 import { InputError, loadClusters } from '../ops/manifests';
 import { formatPlan, parseBudgets, planClusters } from '../ops/plan';
 import { portForwardScript } from '../ops/port-forward';
@@ -111,6 +111,7 @@ Example: cdk8s-vitess diff old-dist dist --allow 'replicas-decrease:example/keys
     .addHelpText('after', `${EXIT_CODES}\nExample: cdk8s-vitess drain example-vttablet-zone1-2469782763-bfadd780 -n example --execute`)
     .action((pod: string, o: { namespace?: string; reason: string; clear?: boolean; execute?: boolean; kubectl: string }) => {
       const opts = { pod, namespace: o.namespace, reason: o.reason, clear: o.clear };
+      checkPodName(pod);
       if (!looksLikeTabletPod(pod)) io.err(`warning: ${pod} does not look like a vttablet pod (<cluster>-vttablet-<cell>-<uid>-<hash>); only tablet pods drain\n`);
       io.out(o.execute ? runDrain(opts, o.kubectl) : drainScript(opts));
     });

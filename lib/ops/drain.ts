@@ -29,12 +29,17 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
  * @throws InputError if the pod name is not a valid Kubernetes name
  */
 export function drainArgs(o: DrainOptions): string[] {
-  if (!DNS_SUBDOMAIN.test(o.pod) || o.pod.length > 253) {
-    throw new InputError(`'${o.pod}' is not a pod name: expected lowercase letters, digits, '-' and '.', e.g. example-vttablet-zone1-2469782763-bfadd780`);
-  }
+  checkPodName(o.pod);
   const ns = o.namespace ? ['-n', o.namespace] : [];
   const annotation = o.clear ? `${DRAIN_STARTED}-` : `${DRAIN_STARTED}=${o.reason ?? 'planned failover'}`;
   return ['annotate', 'pod', o.pod, ...ns, annotation, ...(o.clear ? [] : ['--overwrite'])];
+}
+
+/** @throws InputError if `pod` is not a valid Kubernetes object name */
+export function checkPodName(pod: string): void {
+  if (!DNS_SUBDOMAIN.test(pod) || pod.length > 253) {
+    throw new InputError(`'${pod}' is not a pod name: expected lowercase letters, digits, '-' and '.', e.g. example-vttablet-zone1-2469782763-bfadd780`);
+  }
 }
 
 /** True for names the operator gives tablet pods (`<cluster>-vttablet-<cell>-<uid>-<hash>`); only those drain. */

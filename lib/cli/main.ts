@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { fetchCrdsCommand } from '../operator/fetch-crds';
 import { CHANGE_KINDS, ChangeKind, diffClusters, formatDiff, isAllowed, parseAllows } from '../ops/diff';
 import { checkPodName, drainScript, looksLikeTabletPod, runDrain } from '../ops/drain';
-import { InputError, loadClusters } from '../ops/manifests';
+import { findClusters, InputError, loadClusters, loadManifests } from '../ops/manifests';
 import { formatPlan, parseBudgets, planClusters } from '../ops/plan';
 import { portForwardScript } from '../ops/port-forward';
 import { VitessRelease } from '../vitess-release';
@@ -71,7 +71,10 @@ Paths name list items by key: keyspaces[commerce].shards[-80].tabletPools[replic
 Example: cdk8s-vitess diff old-dist dist --allow 'replicas-decrease:example/keyspaces[commerce]'${EXIT_CODES}`)
     .action((oldPath: string, newPath: string, o: { allow: string[]; allowDestructive?: boolean; json?: boolean }) => {
       const allows = parseAllows(o.allow);
-      const changes = diffClusters(loadClusters(oldPath), loadClusters(newPath));
+      // One side may hold no VitessCluster (all removed, or all new); both empty means wrong paths.
+      const [before, after] = [findClusters(loadManifests(oldPath)), findClusters(loadManifests(newPath))];
+      if (before.length + after.length === 0) throw new InputError(`${oldPath}, ${newPath}: no VitessCluster (planetscale.com/v2) on either side. Pass the synthesized cluster manifests`);
+      const changes = diffClusters(before, after);
       const blocked = o.allowDestructive ? [] : changes.filter((c) => c.severity === 'destructive' && !isAllowed(c, allows));
       io.out(o.json ? `${JSON.stringify({ changes, blocked }, null, 2)}\n` : formatDiff(changes, blocked));
       if (blocked.length) exit.code = 1;

@@ -134,6 +134,13 @@ describe('diff command', () => {
     expect(r.err).toContain("error: missing required argument 'new'");
   });
 
+  it('reports removing every cluster as destructive, and exits 2 when neither side has one', async () => {
+    const none = tempDir({ 'op.yaml': toYaml({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'vitess' } }) });
+    const r = await inProcess('diff', before, none);
+    expect([r.code, r.out.split('\n')[0]]).toEqual([1, 'DESTRUCTIVE  cluster-removal  adv-vitess-cluster']);
+    expect((await inProcess('diff', none, none)).err).toBe(`cdk8s-vitess: ${none}, ${none}: no VitessCluster (planetscale.com/v2) on either side. Pass the synthesized cluster manifests\n`);
+  });
+
   it('says when the old synthesis is missing', async () => {
     const r = await inProcess('diff', '/nonexistent/old', after);
     expect([r.code, r.err]).toEqual([2, "cdk8s-vitess: /nonexistent/old: no such file or folder. Run 'npm run synth' first, or pass the file or folder holding the synthesized manifests\n"]);

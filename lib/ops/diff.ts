@@ -444,11 +444,11 @@ export function parseAllows(values: readonly string[]): Array<{ kind: ChangeKind
 }
 
 export function isAllowed(c: Change, allows: ReadonlyArray<{ kind: ChangeKind; path?: string }>): boolean {
-  return allows.some((a) => a.kind === c.kind && (a.path === undefined || where(c).startsWith(a.path) || (c.path !== '' && c.path.startsWith(a.path))));
+  return allows.some((a) => a.kind === c.kind && (a.path === undefined || changeTarget(c).startsWith(a.path) || (c.path !== '' && c.path.startsWith(a.path))));
 }
 
 /** `<cluster>/<path>`, or just the cluster for whole-cluster changes. */
-export function where(c: Change): string {
+export function changeTarget(c: Change): string {
   return c.path ? `${c.cluster}/${c.path}` : c.cluster;
 }
 
@@ -458,14 +458,14 @@ export function formatDiff(changes: readonly Change[], blocked: readonly Change[
   const lines: string[] = [];
   for (const c of changes) {
     const allowed = c.severity === 'destructive' && !blocked.includes(c) ? ' (allowed)' : '';
-    lines.push(`${c.severity.toUpperCase()}${allowed}  ${c.kind}  ${where(c)}`, `    ${c.message}`);
+    lines.push(`${c.severity.toUpperCase()}${allowed}  ${c.kind}  ${changeTarget(c)}`, `    ${c.message}`);
   }
   const kinds = [...new Set(changes.filter((c) => c.severity !== 'safe').map((c) => c.kind))];
   if (kinds.length) lines.push('', 'Why:', ...kinds.map((k) => `- ${k}: ${CHANGE_KINDS[k].why}`));
   const count = (s: Severity) => changes.filter((c) => c.severity === s).length;
   lines.push('', `${count('destructive')} destructive (${blocked.length} not allowed), ${count('risky')} risky, ${count('safe')} safe.`);
   if (blocked.length) {
-    lines.push('Blocked. If these are intended, re-run with:', ...blocked.map((c) => `  --allow '${c.kind}:${where(c)}'`));
+    lines.push('Blocked. If these are intended, re-run with:', ...blocked.map((c) => `  --allow '${c.kind}:${changeTarget(c)}'`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -13,7 +13,10 @@ export interface DefaultResources {
   readonly limits: { readonly cpu?: string; readonly memory?: string };
 }
 
-/** Containers the operator gives default resources to, keyed by container name. */
+/**
+ * Containers the operator gives default resources to, keyed by container name. vttablet and mysqld are missing on
+ * purpose: the operator has no defaults for them, so empty resources make BestEffort tablets (pains S3).
+ */
 export type DefaultedContainer =
   | 'vtgate' | 'vtctld' | 'vtorc' | 'vtadmin-api' | 'vtadmin-web' | 'etcd' | 'mysqld-exporter' | 'vitess-operator' | 'tablet-init';
 
@@ -51,9 +54,6 @@ export const DEFAULT_REPLICAS = {
 
 /** Storage the operator requests per etcd member when dataVolumeClaimTemplate is empty (facts §2.4). */
 export const DEFAULT_ETCD_STORAGE = '1Gi';
-
-/** vttablet and mysqld have no defaults: empty resources make BestEffort tablets, evicted first (pains S3). */
-export const UNDEFAULTED_CONTAINERS = ['vttablet', 'mysqld'] as const;
 
 /** vtorc is deployed for every shard × replica cell from operator 2.9; before, only when `vitessOrchestrator` is set (facts §2.5). */
 export const VTORC_ALWAYS_SINCE = '2.9';

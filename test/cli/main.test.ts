@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../lib/cli/main';
@@ -43,6 +43,17 @@ describe('bin/cdk8s-vitess.js', () => {
     expect([r.code, r.err]).toEqual([0, '']);
     expect(r.out).toContain('VitessCluster adv-vitess-cluster (namespace vitess)');
     expect(r.out).toContain('19 pods, 9 PVCs');
+  });
+
+  // dist/ is written by `npm run synth` (CI runs it before the tests); without it there is nothing to read.
+  it.skipIf(!existsSync(join(ROOT, 'dist', 'two-cell')))('plans the two-cell example that npm run synth writes to dist/two-cell', () => {
+    const r = cli('plan', join(ROOT, 'dist', 'two-cell'), '--json');
+    expect(r.code).toBe(0);
+    const [plan] = JSON.parse(r.out);
+    const per = (cell: string, component: string) => plan.pods.filter((p: any) => p.cell === cell && p.component === component).length;
+    expect(plan.total.pods).toBe(19);
+    expect(plan.pods.filter((p: any) => p.component === 'etcd')).toHaveLength(3);
+    for (const cell of ['az1', 'az2']) expect(['vtctld', 'vtgate', 'vtorc', 'vttablet'].map((c) => per(cell, c))).toEqual([2, 2, 1, 3]);
   });
 
   it('says what to do about a missing dist, in one line, exit 2', () => {

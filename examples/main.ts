@@ -2,15 +2,22 @@ import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { synthApp } from '../lib';
 import { initialCluster } from './initial-cluster';
+import { addOperator } from './operator';
 import { seedMysql8 } from './seed-mysql8';
 import { twoCell } from './two-cell';
 
-/** Each example is its own app, so each gets its own folder under dist/ (files numbered in apply order). */
+/**
+ * Each example is its own app with its own folder under dist/, holding the seed's two-file workflow:
+ * `0000-vitess-operator.k8s.yaml` (CRDs, RBAC, operator; apply first, server-side) and the cluster file.
+ * The CRDs are read from VITESS_OPERATOR_DATA, defaulting to ../shared/vitess-operator for this repo's dev setup.
+ */
+process.env.VITESS_OPERATOR_DATA ??= join(__dirname, '..', '..', 'shared', 'vitess-operator');
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 const examples = { 'seed-mysql8': seedMysql8, 'two-cell': twoCell, 'initial-cluster': initialCluster };
 
 for (const [name, build] of Object.entries(examples)) {
   const app = new App({ outdir: join(outdir, name) });
-  build(app);
+  const chart = build(app);
+  addOperator(app, { namespace: chart.namespace, createNamespaces: true });
   synthApp(app);
 }

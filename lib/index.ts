@@ -20,3 +20,4 @@ export * from './vitess-cluster';
 export * from './field-gates';
 export * from './crd-schema';
 export * from './synth-app';
+export * from './operator';

@@ -21,6 +21,12 @@ export interface AuthSecretProps {
   readonly users?: readonly VtgateUser[];
   /** SQL appended to the generated init_db.sql (runs with super_read_only lifted, outside the binlog). @default - none */
   readonly extraInitSql?: string;
+  /**
+   * Take vtgate's users.json from a Secret managed outside the manifests instead of `users`
+   * (see `AuthSecret.fromExistingSecret`).
+   * @default - users.json is rendered from `users`
+   */
+  readonly existingUsersSecret?: { readonly name: string; readonly key?: string };
 }
 
 /** Options for credentials that live in a Secret you manage outside the manifests. */
@@ -45,16 +51,19 @@ export const INIT_SQL_KEY = 'init_db.sql';
 export class AuthSecret extends Construct {
   /** Use users.json from an existing Secret; the generated init_db.sql goes into a Secret of its own. */
   public static fromExistingSecret(scope: Construct, id: string, options: ExistingSecretOptions): AuthSecret {
-    return new AuthSecret(scope, id, { extraInitSql: options.extraInitSql }, { name: options.name, key: options.usersKey ?? USERS_KEY });
+    return new AuthSecret(scope, id, { extraInitSql: options.extraInitSql, existingUsersSecret: { name: options.name, key: options.usersKey } });
   }
 
   /** The rendered Secret. */
   public readonly resource: ApiObject;
   private readonly users: VtgateUser[];
+  private readonly existing?: { readonly name: string; readonly key: string };
 
-  public constructor(scope: Construct, id: string, props: AuthSecretProps = {}, private readonly existing?: { name: string; key: string }) {
+  public constructor(scope: Construct, id: string, props: AuthSecretProps = {}) {
     super(scope, id);
     this.users = [...(props.users ?? [])];
+    const e = props.existingUsersSecret;
+    this.existing = e && { name: e.name, key: e.key ?? USERS_KEY };
     const extraSql = props.extraInitSql;
     this.resource = new k8s.KubeSecret(this, 'Resource', {
       metadata: props.name ? { name: props.name } : {},
@@ -93,6 +102,9 @@ export class AuthSecret extends Construct {
 
   private check(): Problem[] {
     const problems: Problem[] = [];
+    if (this.existing && this.users.length) {
+      problems.push({ field: 'users', message: `users are given, but users.json comes from the existing Secret '${this.existing.name}'`, fix: 'add the users to that Secret, or drop existingUsersSecret' });
+    }
     const seen = new Set<string>();
     this.users.forEach((u, i) => {
       if (!u.user) problems.push({ field: `users[${i}].user`, message: 'the user name is empty', fix: 'give the user a name' });

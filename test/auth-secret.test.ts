@@ -55,3 +55,11 @@ describe('AuthSecret', () => {
     expect(synthErrors(c)).toBe('');
   });
 });
+
+describe('AuthSecret props', () => {
+  it('refuses users next to an existing users Secret', () => {
+    const c = chart();
+    new AuthSecret(c, 'auth', { existingUsersSecret: { name: 'x' }, users: [{ user: 'a', password: Password.plainText('p') }] });
+    expect(() => Testing.synth(c)).toThrow("[t/auth] users: users are given, but users.json comes from the existing Secret 'x'");
+  });
+});

@@ -1,10 +1,12 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { fetchCrdsCommand } from '../operator/fetch-crds';
-import { CHANGE_KINDS, ChangeKind, diffClusters, formatDiff, isAllowed, parseAllows } from '../ops/diff';
+import { CHANGE_KINDS, ChangeKind } from '../ops/change-kinds';
+import { diffClusters, formatDiff, isAllowed, parseAllows } from '../ops/diff';
 import { checkPodName, drainScript, looksLikeTabletPod, runDrain } from '../ops/drain';
 import { findClusters, InputError, loadClusters, loadManifests } from '../ops/manifests';
-import { formatPlan, parseBudgets, planClusters } from '../ops/plan';
+import { parseBudgets, planClusters } from '../ops/plan';
+import { formatPlan } from '../ops/plan-report';
 import { portForwardScript } from '../ops/port-forward';
 import { VitessRelease } from '../vitess-release';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Change, CHANGE_KINDS, ChangeKind, diffClusters, formatDiff, isAllowed, parseAllows } from '../../lib/ops/diff';
+import { CHANGE_KINDS, ChangeKind } from '../../lib/ops/change-kinds';
+import { Change, diffClusters, formatDiff, isAllowed, parseAllows } from '../../lib/ops/diff';
 import { ClusterManifest, InputError } from '../../lib/ops/manifests';
 import { twoCellCluster } from './fixtures';
 

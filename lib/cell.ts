@@ -2,8 +2,9 @@ import { Construct } from 'constructs';
 import { clusterOf } from './cluster-context';
 import { Lockserver } from './lockserver';
 import { checkName } from './names';
-import { addProblemCheck, Problem } from './problems';
+import { addProblemCheck, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
+import { checkAutoscaler, checkSecureTransport, GatewayAutoscalerOptions, GatewayRolloutStrategy, GatewayTlsOptions, renderAutoscaler, renderSecureTransport } from './gateway-scaling';
 
 export interface GatewayOptions {
   /** vtgate replicas in this cell. @default 2 (operator default) */
@@ -22,6 +23,12 @@ export interface GatewayOptions {
    * @default true when the cluster's AuthSecret has users
    */
   readonly authentication?: boolean;
+  /** Scale vtgates with a HorizontalPodAutoscaler (operator 2.15+); `replicas` is then ignored. @default - fixed `replicas` */
+  readonly autoscaler?: GatewayAutoscalerOptions;
+  /** vtgate Deployment rollout (operator 2.15+). @default - Kubernetes default rolling update (25% / 25%) */
+  readonly strategy?: GatewayRolloutStrategy;
+  /** MySQL-protocol TLS for clients. @default - no TLS */
+  readonly secureTransport?: GatewayTlsOptions;
 }
 
 export interface CellProps {
@@ -48,6 +55,15 @@ export class Cell extends Construct {
     this.name = props.name ?? id;
     this.zone = props.zone;
     addProblemCheck(this, () => this.check());
+    Warnings.add(this, () => this.gatewayWarnings());
+  }
+
+  /** Non-fatal gateway findings (rule 42: replicas are ignored under an autoscaler). */
+  private gatewayWarnings(): Problem[] {
+    const g = this.props.gateway ?? {};
+    return g.autoscaler && g.replicas !== undefined
+      ? [{ field: 'gateway.replicas', message: `replicas ${g.replicas} is ignored: the autoscaler sets the vtgate count (${g.autoscaler.minReplicas}–${g.autoscaler.maxReplicas})`, fix: 'drop replicas' }]
+      : [];
   }
 
   public get lockserver(): Lockserver | undefined {
@@ -66,6 +82,9 @@ export class Cell extends Construct {
       extraFlags: { mysql_server_version: cluster.mysql.serverVersion(cluster.release), ...g.extraFlags },
       ...(g.replicas !== undefined ? { replicas: g.replicas } : {}),
       ...(g.resources ? { resources: renderResources(g.resources) } : {}),
+      ...(g.autoscaler ? { autoscaler: renderAutoscaler(g.autoscaler) } : {}),
+      ...(g.strategy ? { strategy: g.strategy.render() } : {}),
+      ...(g.secureTransport ? { secureTransport: renderSecureTransport(g.secureTransport) } : {}),
     };
     return {
       name: this.name,
@@ -82,6 +101,9 @@ export class Cell extends Construct {
       problems.push({ field: 'gateway.replicas', message: `${g.replicas} is not a replica count`, fix: 'use a whole number ≥ 0' });
     }
     problems.push(...checkResources('gateway.resources', g.resources));
+    if (g.autoscaler) problems.push(...checkAutoscaler('gateway.autoscaler', g.autoscaler, g.resources));
+    if (g.strategy) problems.push(...g.strategy.check('gateway.strategy'));
+    if (g.secureTransport) problems.push(...checkSecureTransport('gateway.secureTransport', g.secureTransport));
     if (this.props.lockserver) {
       problems.push(...this.props.lockserver.check('lockserver'));
       const global = clusterOf(this, 'Cell').globalLockserver;

@@ -17,6 +17,17 @@ export interface VitessImages {
   readonly vtbackup?: string;
   /** @default - the release's prom/mysqld-exporter image */
   readonly mysqldExporter?: string;
+  /**
+   * vtadmin has its own image; it is only emitted when the cluster configures `vtadmin` (the operator
+   * deploys vtadmin only when both are set).
+   * @default - `vitess/vtadmin:v<release Vitess version>`
+   */
+  readonly vtadmin?: string;
+}
+
+/** The vtadmin image of a Vitess version (there is no operator default; facts §1.2). */
+export function vtadminImage(vitessVersion: string): string {
+  return `vitess/vtadmin:v${vitessVersion}`;
 }
 
 /** A pinned tag starts with a version number (`v24.0.0-mysql80`, `8.0.40`); `latest`, `mysql80`, `main` all move. */

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { INIT_SQL_KEY } from './auth-secret';
 import { clusterOf } from './cluster-context';
+import { checkKeyspaceImages, KeyspaceImages, renderKeyspaceImages } from './keyspace-images';
 import { checkName } from './names';
 import { Partitioning } from './partitioning';
 import { DURABILITY_RULES, DurabilityPolicy, TabletType, TurndownPolicy } from './policies';
@@ -45,6 +46,16 @@ export interface KeyspaceProps {
   readonly enforceSemiSync?: boolean;
   /** @default - operator defaults */
   readonly replication?: ReplicationOptions;
+  /**
+   * Images for this keyspace only, e.g. to move tables onto a new MySQL version keyspace by keyspace.
+   * Vitess only supports one major of skew between components. Operator 2.12+ (mysqld) / 2.14+ and 2.11.1.
+   * @default - the cluster's images
+   */
+  readonly images?: KeyspaceImages;
+  /** Name of Vitess' sidecar database (operator 2.15+); only applied when the keyspace is created. @default - Vitess default `_vt` */
+  readonly sidecarDbName?: string;
+  /** Annotations on the VitessKeyspace object. @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -107,6 +118,9 @@ export class Keyspace extends Construct {
       durabilityPolicy: this.durabilityPolicy,
       turndownPolicy: p.turndownPolicy ?? TurndownPolicy.REQUIRE_IDLE,
       ...(vtorc ? { vitessOrchestrator: vtorc } : {}),
+      ...(p.images ? { images: renderKeyspaceImages(p.images, cluster.mysql.version) } : {}),
+      ...(p.sidecarDbName !== undefined ? { sidecarDbName: p.sidecarDbName } : {}),
+      ...(p.annotations ? { annotations: { ...p.annotations } } : {}),
       partitionings: this.partitionings.map((x) => x.render(shardTemplate)),
     };
   }
@@ -120,6 +134,11 @@ export class Keyspace extends Construct {
     problems.push(...this.checkPartitionings());
     problems.push(...this.checkDurability());
     problems.push(...checkResources('vtorc.resources', this.props.vtorc?.resources));
+    if (this.props.images) problems.push(...checkKeyspaceImages('images', this.props.images, release));
+    const sidecar = this.props.sidecarDbName;
+    if (sidecar !== undefined && !/^[A-Za-z0-9_]{1,64}$/.test(sidecar)) {
+      problems.push({ field: 'sidecarDbName', message: `'${sidecar}' is not a plain MySQL database name`, fix: "use up to 64 letters, digits and '_', e.g. '_vt_ext'" });
+    }
     if (this.props.vtorc && !release.atLeast('2.8')) {
       problems.push({ field: 'vtorc', message: `vtorc on ${release} needs a configSecret this library does not render`, fix: 'drop vtorc for operator 2.7, or target VitessRelease.V15 or later' });
     }

@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { checkBackupLocationName } from './backup';
+import { checkExternalDatastore, ExternalDatastore, ExternalTabletType, renderExternalDatastore } from './external-datastore';
 import { clusterOf } from './cluster-context';
 import { checkName } from './names';
 import { TabletType } from './policies';
@@ -15,6 +17,15 @@ export interface VttabletOptions {
   /** vttablet container resources. @default - requests cpu 100m / memory 256Mi, limit memory 256Mi */
   readonly resources?: ContainerResources;
   /** Extra vttablet flags (without leading dashes). @default - none */
+  readonly extraFlags?: Readonly<Record<string, string>>;
+  /** Flags for the vtbackup pods of scheduled and initial backups only (operator 2.17+). @default - none */
+  readonly vtbackupExtraFlags?: Readonly<Record<string, string>>;
+}
+
+export interface MysqldExporterOptions {
+  /** @default - operator default: requests cpu 10m / memory 32Mi, limits cpu 100m / memory 128Mi (operator 2.12+) */
+  readonly resources?: ContainerResources;
+  /** Extra mysqld-exporter flags (operator 2.16+). @default - none */
   readonly extraFlags?: Readonly<Record<string, string>>;
 }
 
@@ -39,8 +50,8 @@ export interface TabletStorageOptions {
 export interface TabletPoolProps {
   /** Cell the tablets run in. */
   readonly cell: ICellRef | string;
-  /** Pool type. @default TabletType.REPLICA */
-  readonly type?: TabletType;
+  /** Pool type; the External types need `externalDatastore`. @default TabletType.REPLICA */
+  readonly type?: TabletType | ExternalTabletType;
   /** Tablets (MySQL servers) per shard in this pool. */
   readonly replicas: number;
   /** @default - see VttabletOptions */
@@ -49,6 +60,18 @@ export interface TabletPoolProps {
   readonly mysqld?: MysqldOptions;
   /** @default - see TabletStorageOptions */
   readonly storage?: TabletStorageOptions;
+  /** Backup location (by name) these tablets back up to and restore from. @default - the unnamed location */
+  readonly backupLocationName?: string;
+  /** mysqld-exporter sidecar settings (operator 2.12+). @default - operator defaults */
+  readonly mysqldExporter?: MysqldExporterOptions;
+  /**
+   * An existing MySQL server these (unmanaged) tablets front, instead of a local mysqld; needs an
+   * ExternalTabletType. No mysqld, volume or mysqld resources are emitted for such a pool.
+   * @default - a local mysqld per tablet
+   */
+  readonly externalDatastore?: ExternalDatastore;
+  /** Pool name, mixed into tablet identities; only allowed with `externalDatastore` (operator 2.12+). @default - none */
+  readonly name?: string;
 }
 
 const DEFAULT_VTTABLET_RESOURCES: ContainerResources = { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '256Mi' } };
@@ -59,7 +82,7 @@ const DEFAULT_VTTABLET_RESOURCES: ContainerResources = { requests: { cpu: '100m'
  */
 export class TabletPool extends Construct {
   public readonly cellName: string;
-  public readonly type: TabletType;
+  public readonly type: TabletType | ExternalTabletType;
   public readonly replicas: number;
 
   public constructor(scope: Construct, id: string, private readonly props: TabletPoolProps) {
@@ -73,7 +96,12 @@ export class TabletPool extends Construct {
 
   /** Whether these tablets can become primary. */
   public get primaryEligible(): boolean {
-    return this.type === TabletType.REPLICA;
+    return this.type === TabletType.REPLICA || this.type === ExternalTabletType.MASTER;
+  }
+
+  /** Whether the tablets front an external MySQL instead of running their own. */
+  public get isExternal(): boolean {
+    return this.props.externalDatastore !== undefined;
   }
 
   /** mysqld resources after defaults. */
@@ -89,14 +117,27 @@ export class TabletPool extends Construct {
     const config = [pool ? `innodb_buffer_pool_size = ${pool}` : undefined, this.props.mysqld?.configOverrides?.replace(/^\s*\[mysqld\]\s*\n/, '').trim()]
       .filter((l): l is string => !!l);
     const storage = this.props.storage ?? {};
-    return {
+    const p = this.props;
+    const exporter = p.mysqldExporter && {
+      ...(p.mysqldExporter.resources ? { resources: renderResources(p.mysqldExporter.resources) } : {}),
+      ...(p.mysqldExporter.extraFlags ? { extraFlags: { ...p.mysqldExporter.extraFlags } } : {}),
+    };
+    const common = {
       cell: this.cellName,
       type: this.type,
+      ...(p.name !== undefined ? { name: p.name } : {}),
       replicas: this.replicas,
       vttablet: {
         ...(this.props.vttablet?.extraFlags ? { extraFlags: { ...this.props.vttablet.extraFlags } } : {}),
+        ...(p.vttablet?.vtbackupExtraFlags ? { vtbackupExtraFlags: { ...p.vttablet.vtbackupExtraFlags } } : {}),
         resources: renderResources(this.props.vttablet?.resources ?? DEFAULT_VTTABLET_RESOURCES),
       },
+      ...(p.backupLocationName !== undefined ? { backupLocationName: p.backupLocationName } : {}),
+      ...(exporter ? { mysqldExporter: exporter } : {}),
+    };
+    if (p.externalDatastore) return { ...common, externalDatastore: renderExternalDatastore(p.externalDatastore) };
+    return {
+      ...common,
       mysqld: {
         resources: renderResources(resources),
         ...(config.length ? { configOverrides: `[mysqld]\n${config.join('\n')}\n` } : {}),
@@ -122,9 +163,14 @@ export class TabletPool extends Construct {
     if (!Number.isInteger(this.replicas) || this.replicas < 0) {
       problems.push({ field: 'replicas', message: `${this.replicas} is not a tablet count`, fix: 'use a whole number ≥ 0 (0 scales the pool away)' });
     }
-    if (!Object.values(TabletType).includes(this.type)) {
-      problems.push({ field: 'type', message: `'${this.type}' is not a tablet pool type with a local mysqld`, fix: 'use TabletType.REPLICA or TabletType.RDONLY' });
+    if (this.isExternal) return [...problems, ...this.checkExternal()];
+    if (!Object.values(TabletType).includes(this.type as TabletType)) {
+      problems.push({ field: 'type', message: `'${this.type}' is not a tablet pool type with a local mysqld`, fix: Object.values(ExternalTabletType).includes(this.type as ExternalTabletType) ? 'give the pool an externalDatastore, or use TabletType.REPLICA / RDONLY' : 'use TabletType.REPLICA or TabletType.RDONLY' });
     }
+    if (this.props.name !== undefined) {
+      problems.push({ field: 'name', message: `pool name '${this.props.name}' is only allowed on external pools (it is mixed into their tablet identities)`, fix: 'drop the name, or use an externalDatastore pool' });
+    }
+    problems.push(...checkBackupLocationName(this, this.props.backupLocationName));
     const size = this.props.storage?.size;
     if (size !== undefined && parseMemory(size) === undefined) {
       problems.push({ field: 'storage.size', message: `'${size}' is not a storage quantity`, fix: "write it like '10Gi'" });
@@ -132,6 +178,23 @@ export class TabletPool extends Construct {
     problems.push(...checkResources('vttablet.resources', this.props.vttablet?.resources));
     problems.push(...checkResources('mysqld.resources', this.mysqldResources));
     problems.push(...cluster.mysql.checkMemory('mysqld.resources', this.mysqldResources));
+    problems.push(...checkResources('mysqldExporter.resources', this.props.mysqldExporter?.resources));
+    return problems;
+  }
+
+  /** Unmanaged tablets (pains O4): an External type, no local mysqld or volume. */
+  private checkExternal(): Problem[] {
+    const p = this.props;
+    const problems = [...checkExternalDatastore('externalDatastore', p.externalDatastore!), ...checkResources('vttablet.resources', p.vttablet?.resources)];
+    if (!Object.values(ExternalTabletType).includes(this.type as ExternalTabletType)) {
+      problems.push({ field: 'type', message: `'${this.type}' pools run their own mysqld, but this pool has an externalDatastore`, fix: 'use ExternalTabletType.MASTER, REPLICA or RDONLY' });
+    }
+    for (const k of ['mysqld', 'storage'] as const) {
+      if (p[k] !== undefined) problems.push({ field: k, message: `${k} is set, but an external pool has no local mysqld or data volume`, fix: `drop ${k}` });
+    }
+    if (p.name !== undefined && !/^[A-Za-z0-9]([A-Za-z0-9-_.]*[A-Za-z0-9])?$/.test(p.name)) {
+      problems.push({ field: 'name', message: `'${p.name}' is not a valid pool name`, fix: 'use letters, digits, "-", "_" and "."' });
+    }
     return problems;
   }
 

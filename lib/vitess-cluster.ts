@@ -2,11 +2,14 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { VitessCluster as VitessClusterL1 } from '../imports/planetscale.com';
 import { AuthSecret } from './auth-secret';
+import { Backup, BackupProps } from './backup';
 import { Cell, CellProps } from './cell';
 import { ClusterContext, markClusterContext } from './cluster-context';
 import { checkFieldGates } from './field-gates';
+import { checkSpecFlags, warnSharedFlags } from './flags';
+import { ExposeGatewayOptions, GatewayExposure } from './gateway-exposure';
 import { GlobalEtcd } from './global-etcd';
-import { checkPinnedImage, VitessImages } from './images';
+import { checkPinnedImage, VitessImages, vtadminImage } from './images';
 import { Keyspace, KeyspaceProps } from './keyspace';
 import { Lockserver } from './lockserver';
 import { MysqlPreset } from './mysql';
@@ -15,6 +18,7 @@ import { UpdateStrategyType } from './policies';
 import { addProblemCheck, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
 import { VitessRelease } from './vitess-release';
+import { VtAdmin, VtAdminOptions } from './vtadmin';
 
 export interface DashboardOptions {
   /** vtctld replicas per cell. @default 1 (operator default) */
@@ -64,6 +68,14 @@ export interface VitessClusterProps {
   readonly extraVitessFlags?: Readonly<Record<string, string>>;
   /** @default - operator defaults (all true) */
   readonly topologyReconciliation?: TopologyReconciliationOptions;
+  /**
+   * Backup locations, engine and schedules. Vitess seeds new tablets of non-empty shards from backups,
+   * so every cluster with more than one tablet per shard should have one.
+   * @default - no backups
+   */
+  readonly backup?: BackupProps;
+  /** vtadmin (web UI and API); its image comes from `images.vtadmin`. @default - no vtadmin */
+  readonly vtadmin?: VtAdminOptions;
 }
 
 /**
@@ -77,6 +89,10 @@ export class VitessCluster extends Construct implements ClusterContext {
   public readonly auth: AuthSecret;
   /** The rendered VitessCluster object; `ApiObject.of(cluster)` gives the same, for JSON patches. */
   public readonly resource: ApiObject;
+  /** Backup configuration, when the `backup` prop is given. */
+  public readonly backup?: Backup;
+  /** vtadmin, when the `vtadmin` prop is given. */
+  public readonly vtadmin?: VtAdmin;
 
   public constructor(scope: Construct, id: string, private readonly props: VitessClusterProps = {}) {
     super(scope, id);
@@ -90,8 +106,19 @@ export class VitessCluster extends Construct implements ClusterContext {
       metadata: { name: this.name, namespace: props.namespace ?? Chart.of(this).namespace },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
+    if (props.backup) this.backup = new Backup(this, 'Backup', props.backup);
+    if (props.vtadmin) this.vtadmin = new VtAdmin(this, 'VtAdmin', props.vtadmin);
     addProblemCheck(this, () => this.check());
     Warnings.add(this, () => this.warnings());
+  }
+
+  /**
+   * A LoadBalancer (default) or NodePort Service selecting this cluster's vtgates, for clients outside
+   * Kubernetes; the operator's own vtgate Services are ClusterIP only.
+   * @param id construct id; give distinct ids when exposing several times (e.g. per cell)
+   */
+  public exposeGateway(options: ExposeGatewayOptions = {}, id = 'GatewayService'): GatewayExposure {
+    return new GatewayExposure(this, id, this.name, options);
   }
 
   public get namespace(): string | undefined {
@@ -136,6 +163,8 @@ export class VitessCluster extends Construct implements ClusterContext {
       vtbackup: o.vtbackup ?? lite,
       mysqld: { [this.mysql.flavorKey]: this.mysql.image(this.release) ?? lite },
       mysqldExporter: o.mysqldExporter ?? this.release.mysqldExporterImage,
+      // The operator deploys vtadmin only when both the spec and the image are set.
+      ...(this.props.vtadmin ? { vtadmin: o.vtadmin ?? vtadminImage(this.release.vitessVersion) } : {}),
     };
   }
 
@@ -144,6 +173,7 @@ export class VitessCluster extends Construct implements ClusterContext {
     const d = p.dashboard ?? {};
     const dashboardFlags = { ...((d.readOnly ?? true) ? { security_policy: 'read-only' } : {}), ...d.extraFlags };
     return {
+      ...(this.backup ? { backup: this.backup.render() } : {}),
       images: this.images(),
       ...(p.globalLockserver ? { globalLockserver: p.globalLockserver.render() } : {}),
       cells: this.cells.map((c) => c.render()),
@@ -154,6 +184,7 @@ export class VitessCluster extends Construct implements ClusterContext {
         replicas: d.replicas ?? 1,
         ...(d.resources ? { resources: renderResources(d.resources) } : {}),
       },
+      ...(this.vtadmin ? { vtadmin: this.vtadmin.render() } : {}),
       ...(p.extraVitessFlags ? { extraVitessFlags: { ...p.extraVitessFlags } } : {}),
       ...(p.topologyReconciliation ? { topologyReconciliation: { ...p.topologyReconciliation } } : {}),
       updateStrategy: { type: p.updateStrategy ?? UpdateStrategyType.EXTERNAL },
@@ -180,7 +211,9 @@ export class VitessCluster extends Construct implements ClusterContext {
     if (!Object.values(UpdateStrategyType).includes(p.updateStrategy ?? UpdateStrategyType.EXTERNAL)) {
       problems.push({ field: 'updateStrategy', message: `'${p.updateStrategy}' is not an update strategy`, fix: 'use UpdateStrategyType.EXTERNAL or UpdateStrategyType.IMMEDIATE' });
     }
-    problems.push(...checkFieldGates(this.renderSpec(), this.release));
+    const spec = this.renderSpec();
+    problems.push(...checkFieldGates(spec, this.release));
+    problems.push(...checkSpecFlags(spec, this.release.vitessMajor));
     return problems;
   }
 
@@ -193,7 +226,10 @@ export class VitessCluster extends Construct implements ClusterContext {
   }
 
   private warnings(): Problem[] {
-    const w: Problem[] = [];
+    const w: Problem[] = [...warnSharedFlags(this.props.extraVitessFlags)];
+    if (this.props.images?.vtadmin && !this.props.vtadmin) {
+      w.push({ field: 'images.vtadmin', message: 'a vtadmin image is set but vtadmin is not configured, so nothing runs it', fix: 'configure the vtadmin prop (apiAddresses, rbac), or drop the image' });
+    }
     if (!this.auth.usersSecret) {
       w.push({ field: 'auth', message: 'no vtgate users are defined, so vtgate accepts any user name without a password', fix: 'pass an AuthSecret with users, or AuthSecret.fromExistingSecret(...)' });
     }

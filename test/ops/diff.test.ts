@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CHANGE_KINDS, ChangeKind } from '../../lib/ops/change-kinds';
 import { Change, diffClusters, formatDiff, isAllowed, parseAllows } from '../../lib/ops/diff';
-import { ClusterManifest, InputError } from '../../lib/ops/manifests';
-import { twoCellCluster } from './fixtures';
+import { InputError } from '../../lib/ops/manifests';
+import { asManifest, twoCellCluster } from './fixtures';
 
-const manifest = (o: any): ClusterManifest => ({ name: o.metadata.name, namespace: o.metadata.namespace, file: 'x', spec: o.spec });
 const pools = (o: any) => o.spec.keyspaces[0].partitionings[0].equal.shardTemplate.tabletPools;
 const pool = (o: any, type: string, cell: string) => pools(o).find((p: any) => p.type === type && p.cell === cell);
 const ADV = 'keyspaces[ADV]';
@@ -15,7 +14,7 @@ function diffOf(mutate: Mutation): Change[] {
   const before = twoCellCluster();
   const after = twoCellCluster();
   const extra = mutate(after, before) ?? [];
-  return diffClusters([manifest(before)], [...(after.metadata ? [after] : []), ...extra].map(manifest));
+  return diffClusters([asManifest(before)], [...(after.metadata ? [after] : []), ...extra].map(manifest));
 }
 
 /** Edits `after` (and `before`); may return more clusters for `after`. */

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { ClusterManifest } from '../../lib/ops/manifests';
 
 /**
  * The seed's two-cell cluster (seed-scenarios §5) as a synthesized VitessCluster: cells az1 and az2, 2 vtgate and
@@ -84,4 +85,9 @@ export function tempDir(files: Record<string, string> = {}): string {
 /** A `dist/`-like folder holding the cluster (and its Secret) as `0000-app.k8s.yaml`. */
 export function distWith(cluster: unknown): string {
   return tempDir({ '0000-app.k8s.yaml': toYaml(CONFIG_SECRET, cluster) });
+}
+
+/** A VitessCluster object as the loaders return it, as if read from `file`. */
+export function asManifest(o: any, file = 'dist/0000-app.k8s.yaml'): ClusterManifest {
+  return { name: o.metadata.name, namespace: o.metadata.namespace, file, spec: o.spec };
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseBudgets, planCluster } from '../../lib/ops/plan';
 import { formatPlan } from '../../lib/ops/plan-report';
-import { twoCellCluster } from './fixtures';
+import { asManifest, twoCellCluster } from './fixtures';
 
-const manifest = (o: any) => ({ name: o.metadata.name, namespace: o.metadata.namespace, file: 'dist/0000-app.k8s.yaml', spec: o.spec });
 
 describe('formatPlan', () => {
-  const text = formatPlan(planCluster(manifest(twoCellCluster())));
+  const text = formatPlan(planCluster(asManifest(twoCellCluster())));
 
   it('lists components per cell with containers, marking operator defaults with *', () => {
     expect(text).toContain('VitessCluster adv-vitess-cluster (namespace vitess) from dist/0000-app.k8s.yaml\n19 pods, 9 PVCs');
@@ -34,7 +33,7 @@ describe('formatPlan', () => {
   it('ends with warnings and budget findings when there are any', () => {
     const o = twoCellCluster();
     o.spec.keyspaces[0].partitionings[0].equal.shardTemplate.tabletPools[0].vttablet = {};
-    const out = formatPlan(planCluster(manifest(o), { budgets: parseBudgets(['500m,2Gi']) }));
+    const out = formatPlan(planCluster(asManifest(o), { budgets: parseBudgets(['500m,2Gi']) }));
     expect(out).toContain('\nWarnings:\n- ADV/- replica@az1: no resources for vttablet');
     expect(out).toMatch(/\nNode budget exceeded:\n- cell az1 requests .* but the budget is 500m \/ 2Gi/);
   });

@@ -3,9 +3,8 @@ import { InputError } from '../../lib/ops/manifests';
 import { ClusterPlan, parseBudgets, planCluster } from '../../lib/ops/plan';
 import { VitessRelease } from '../../lib/vitess-release';
 import { readUpstreamYaml } from '../support/upstream';
-import { twoCellCluster } from './fixtures';
+import { asManifest, twoCellCluster } from './fixtures';
 
-const manifest = (o: any) => ({ name: o.metadata.name, namespace: o.metadata.namespace, file: 'dist/0000-app.k8s.yaml', spec: o.spec });
 const count = (plan: ClusterPlan, component: string, cell?: string) => plan.pods.filter((p) => p.component === component && (cell === undefined || p.cell === cell)).length;
 
 // Independent arithmetic for the test: only the two units the fixture uses, no library code.
@@ -32,7 +31,7 @@ function expectedCellRequests(spec: any, cell: string): { cpu: number; memMi: nu
 
 describe('plan of the seed two-cell cluster (seed §5)', () => {
   const spec = twoCellCluster();
-  const plan = planCluster(manifest(spec));
+  const plan = planCluster(asManifest(spec));
 
   it('has the pods the operator creates: 3 etcd, per cell 2 vtctld, 2 vtgate, 1 vtorc, 3 tablets', () => {
     expect(plan.total.pods).toBe(19);
@@ -74,7 +73,7 @@ describe('operator defaults and topology rules', () => {
     const o = twoCellCluster();
     delete o.spec.cells[0].gateway;
     delete o.spec.vitessDashboard;
-    const plan = planCluster(manifest(o));
+    const plan = planCluster(asManifest(o));
     const vtgate = plan.pods.find((p) => p.component === 'vtgate' && p.cell === 'az1')!;
     expect([count(plan, 'vtgate', 'az1'), vtgate.requests, vtgate.containers[0].source]).toEqual([2, { cpu: 500, memory: 2 ** 30 }, 'default']);
     expect(count(plan, 'vtctld', 'az1')).toBe(1);
@@ -86,7 +85,7 @@ describe('operator defaults and topology rules', () => {
     o.spec.cells[0].gateway.resources = { limits: { memory: '2Gi' } };
     const pool = o.spec.keyspaces[0].partitionings[0].equal.shardTemplate.tabletPools[0];
     pool.mysqld.resources = { limits: { cpu: '1', memory: '4Gi' } };
-    const plan = planCluster(manifest(o));
+    const plan = planCluster(asManifest(o));
     const gw = plan.pods.find((p) => p.component === 'vtgate')!.containers[0];
     expect([gw.requests, gw.limits]).toEqual([{ cpu: 500, memory: 2 ** 30 }, { memory: 2 * 2 ** 30 }]);
     const mysqld = plan.pods.find((p) => p.component === 'vttablet')!.containers[1];
@@ -98,7 +97,7 @@ describe('operator defaults and topology rules', () => {
     const pool = o.spec.keyspaces[0].partitionings[0].equal.shardTemplate.tabletPools[1];
     pool.vttablet = {};
     pool.mysqld = {};
-    const plan = planCluster(manifest(o));
+    const plan = planCluster(asManifest(o));
     expect(plan.warnings).toEqual(['ADV/- rdonly@az1: no resources for vttablet, mysqld; the operator sets none, so these tablets are BestEffort and evicted first']);
   });
 
@@ -106,17 +105,17 @@ describe('operator defaults and topology rules', () => {
     const o = twoCellCluster();
     const pools = o.spec.keyspaces[0].partitionings[0].equal.shardTemplate.tabletPools;
     pools.splice(2, 1); // az2 keeps only its rdonly pool
-    expect([count(planCluster(manifest(o)), 'vtorc', 'az1'), count(planCluster(manifest(o)), 'vtorc', 'az2')]).toEqual([1, 0]);
+    expect([count(planCluster(asManifest(o)), 'vtorc', 'az1'), count(planCluster(asManifest(o)), 'vtorc', 'az2')]).toEqual([1, 0]);
     delete o.spec.keyspaces[0].vitessOrchestrator;
-    expect(count(planCluster(manifest(o), { release: VitessRelease.of('2.8') }), 'vtorc')).toBe(0);
-    expect(count(planCluster(manifest(o), { release: VitessRelease.of('2.9') }), 'vtorc')).toBe(1);
+    expect(count(planCluster(asManifest(o), { release: VitessRelease.of('2.8') }), 'vtorc')).toBe(0);
+    expect(count(planCluster(asManifest(o), { release: VitessRelease.of('2.9') }), 'vtorc')).toBe(1);
   });
 
   it('has no etcd with an external global lockserver, and 3 members per cell-local etcd', () => {
     const o = twoCellCluster();
     o.spec.globalLockserver = { external: { implementation: 'etcd2', address: 'etcd:2379', rootPath: '/vitess/adv' } };
     o.spec.cells[1].lockserver = { etcd: { resources: { requests: { cpu: '200m', memory: '512Mi' }, limits: { memory: '512Mi' } } } };
-    const plan = planCluster(manifest(o));
+    const plan = planCluster(asManifest(o));
     expect(plan.pods.filter((p) => p.component === 'etcd').map((p) => [p.cell, p.requests.cpu])).toEqual([['az2', 200], ['az2', 200], ['az2', 200]]);
   });
 
@@ -124,7 +123,7 @@ describe('operator defaults and topology rules', () => {
     const o = twoCellCluster();
     o.spec.backup = { locations: [{ volume: { emptyDir: {} } }, { name: 'offsite', s3: { region: 'x', bucket: 'b' } }] };
     o.spec.vtadmin = { apiAddresses: ['http://localhost:14001'], cells: ['az1'] };
-    let plan = planCluster(manifest(o));
+    let plan = planCluster(asManifest(o));
     expect(plan.pods.filter((p) => p.component === 'vbs-subcontroller').map((p) => p.name)).toEqual([
       expect.stringMatching(/^adv-vitess-cluster-[0-9a-f]{8}-vitessbackupstorage-subcontroller$/),
       expect.stringMatching(/^adv-vitess-cluster-offsite-[0-9a-f]{8}-vitessbackupstorage-subcontroller$/),
@@ -132,14 +131,14 @@ describe('operator defaults and topology rules', () => {
     expect(count(plan, 'vtadmin')).toBe(0);
     expect(plan.warnings).toContain('vtadmin is set but images.vtadmin is empty: the operator deploys no vtadmin (there is no default image)');
     o.spec.images.vtadmin = 'vitess/vtadmin:v22.0.1';
-    plan = planCluster(manifest(o));
+    plan = planCluster(asManifest(o));
     expect(plan.pods.filter((p) => p.component === 'vtadmin').map((p) => [p.cell, p.containers.map((c) => c.name), p.requests.cpu])).toEqual([['az1', ['vtadmin-api', 'vtadmin-web'], 200]]);
   });
 
   it('plans the autoscaled vtgate at minReplicas and says so', () => {
     const o = twoCellCluster();
     o.spec.cells[0].gateway.autoscaler = { minReplicas: 3, maxReplicas: 6 };
-    const plan = planCluster(manifest(o));
+    const plan = planCluster(asManifest(o));
     expect(count(plan, 'vtgate', 'az1')).toBe(3);
     expect(plan.warnings[0]).toContain('planned at minReplicas 3, the HPA may add up to maxReplicas 6');
   });
@@ -147,8 +146,8 @@ describe('operator defaults and topology rules', () => {
   it('names the file and field of a quantity it cannot read', () => {
     const o = twoCellCluster();
     o.spec.cells[1].gateway.resources.requests.cpu = 'lots';
-    expect(() => planCluster(manifest(o))).toThrow(InputError);
-    expect(() => planCluster(manifest(o))).toThrow("dist/0000-app.k8s.yaml: VitessCluster adv-vitess-cluster: cells[1].gateway.resources.requests.cpu: 'lots' is not a quantity");
+    expect(() => planCluster(asManifest(o))).toThrow(InputError);
+    expect(() => planCluster(asManifest(o))).toThrow("dist/0000-app.k8s.yaml: VitessCluster adv-vitess-cluster: cells[1].gateway.resources.requests.cpu: 'lots' is not a quantity");
   });
 });
 
@@ -156,18 +155,18 @@ describe('node budget (seed §6)', () => {
   const spec = twoCellCluster();
 
   it('flags the cell whose pods do not fit', () => {
-    const plan = planCluster(manifest(spec), { budgets: parseBudgets(['4,16Gi', 'az2=1,4Gi']) });
+    const plan = planCluster(asManifest(spec), { budgets: parseBudgets(['4,16Gi', 'az2=1,4Gi']) });
     expect(plan.budget).toEqual([{ cell: 'az2', message: 'cell az2 requests 1130m CPU / 3296Mi but the budget is 1 / 4Gi: pods will stay Pending (short by 130m CPU)' }]);
   });
 
   it('flags cluster-wide pods (etcd) that fit in no cell once the cells are full', () => {
-    const plan = planCluster(manifest(spec), { budgets: parseBudgets(['1200m,3400Mi']) });
+    const plan = planCluster(asManifest(spec), { budgets: parseBudgets(['1200m,3400Mi']) });
     expect(plan.budget.map((b) => b.cell)).toEqual([undefined]);
     expect(plan.budget[0].message).toContain('cluster-wide pods request 300m CPU / 768Mi but the cells have only 140m / 208Mi left');
   });
 
   it('passes when every cell has room', () => {
-    expect(planCluster(manifest(spec), { budgets: parseBudgets(['2,8Gi']) }).budget).toEqual([]);
+    expect(planCluster(asManifest(spec), { budgets: parseBudgets(['2,8Gi']) }).budget).toEqual([]);
   });
 
   it('rejects malformed budgets', () => {

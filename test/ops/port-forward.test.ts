@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { forwardsFor, portForwardScript, shellQuote } from '../../lib/ops/port-forward';
-import { tempDir, twoCellCluster } from './fixtures';
+import { asManifest, tempDir, twoCellCluster } from './fixtures';
 
-const manifest = (o: any) => ({ name: o.metadata.name, namespace: o.metadata.namespace, file: 'x', spec: o.spec });
 
 describe('port-forward script (seed §8, facts §6.5)', () => {
-  const script = portForwardScript(manifest(twoCellCluster()));
+  const script = portForwardScript(asManifest(twoCellCluster()));
 
   it('finds vtctld and the cluster-wide vtgate by the cluster label and forwards the documented ports', () => {
     expect(script).toContain("vtctld=$(service planetscale.com/cluster=adv-vitess-cluster,planetscale.com/component=vtctld)");
@@ -22,14 +21,14 @@ describe('port-forward script (seed §8, facts §6.5)', () => {
   it('adds vtadmin (14000, 14001) only when vtadmin and its image are set', () => {
     const o = twoCellCluster();
     o.spec.vtadmin = { apiAddresses: ['http://localhost:14001'] };
-    expect(forwardsFor(manifest(o)).map((f) => f.component)).toEqual(['vtctld', 'vtgate']);
+    expect(forwardsFor(asManifest(o)).map((f) => f.component)).toEqual(['vtctld', 'vtgate']);
     o.spec.images.vtadmin = 'vitess/vtadmin:v22.0.1';
-    expect(portForwardScript(manifest(o))).toContain('"$vtadmin" 14000:15000 14001:15001 &');
+    expect(portForwardScript(asManifest(o))).toContain('"$vtadmin" 14000:15000 14001:15001 &');
   });
 
   it('uses the given namespace, or none (kubectl current namespace)', () => {
-    expect(portForwardScript(manifest(twoCellCluster()), 'prod')).toContain('kubectl get service -n prod --selector="$1"');
-    const bare = portForwardScript({ ...manifest(twoCellCluster()), namespace: undefined });
+    expect(portForwardScript(asManifest(twoCellCluster()), 'prod')).toContain('kubectl get service -n prod --selector="$1"');
+    const bare = portForwardScript({ ...asManifest(twoCellCluster()), namespace: undefined });
     expect(bare).toContain('kubectl get service --selector="$1"');
     expect(bare).not.toMatch(/kubectl [^|]* -n /);
   });

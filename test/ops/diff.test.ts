@@ -14,7 +14,7 @@ function diffOf(mutate: Mutation): Change[] {
   const before = twoCellCluster();
   const after = twoCellCluster();
   const extra = mutate(after, before) ?? [];
-  return diffClusters([asManifest(before)], [...(after.metadata ? [after] : []), ...extra].map(manifest));
+  return diffClusters([asManifest(before)], [...(after.metadata ? [after] : []), ...extra].map((o) => asManifest(o)));
 }
 
 /** Edits `after` (and `before`); may return more clusters for `after`. */

@@ -158,6 +158,8 @@ export async function run(argv: readonly string[], io: Io = STD_IO): Promise<num
 
 /** Entry point for bin/cdk8s-vitess.js. */
 export function main(): void {
+  // `cdk8s-vitess plan | head` closes stdout early; that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
   run(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: Error) => {
     process.stderr.write(`cdk8s-vitess: unexpected error, please report it: ${e.stack ?? e.message}\n`);
     process.exitCode = 70;

@@ -43,21 +43,27 @@ export interface ClusterManifest {
 const YAML_FILE = /\.ya?ml$/;
 
 /**
- * All Kubernetes objects in a YAML file or in a folder of them (e.g. cdk8s' `dist/` with `0000-app.k8s.yaml`,
- * read in file-name order, not recursively). Empty documents are skipped.
+ * All Kubernetes objects in a YAML file or in a folder of them (cdk8s' `dist/` with `0000-app.k8s.yaml`, or one
+ * subfolder per app as this repo's examples write), read in path order. Empty documents are skipped.
  * @throws InputError for a missing path, a folder without YAML files, malformed YAML, or a document that is not an object
  */
 export function loadManifests(path: string): ManifestObject[] {
   if (!existsSync(path)) {
     throw new InputError(`${path}: no such file or folder. Run 'npm run synth' first, or pass the file or folder holding the synthesized manifests`);
   }
-  const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((f) => YAML_FILE.test(f)).sort().map((f) => join(path, f))
-    : [path];
+  const files = statSync(path).isDirectory() ? yamlFiles(path) : [path];
   if (files.length === 0) {
     throw new InputError(`${path}: the folder has no .yaml files. Run 'npm run synth' first, or pass the folder cdk8s writes to (output in cdk8s.yaml)`);
   }
   return files.flatMap(parseFile);
+}
+
+/** YAML files below a folder, sorted by path; hidden folders (.git, .cache) are skipped. */
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : YAML_FILE.test(e.name) ? [join(dir, e.name)] : []));
 }
 
 function parseFile(file: string): ManifestObject[] {

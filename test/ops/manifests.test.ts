@@ -15,6 +15,14 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('reads subfolders too (one folder per app), in path order, skipping hidden ones', () => {
+    const dir = tempDir({ 'b/0000-app.k8s.yaml': toYaml(CONFIG_SECRET), 'a/0001-app.k8s.yaml': toYaml(twoCellCluster()), '.cache/x.yaml': 'not: [yaml' });
+    expect(loadManifests(dir).map((o) => [o.object.kind, o.file.slice(dir.length + 1)])).toEqual([
+      ['VitessCluster', 'a/0001-app.k8s.yaml'],
+      ['Secret', 'b/0000-app.k8s.yaml'],
+    ]);
+  });
+
   it('reads a single file and skips empty documents', () => {
     const dir = tempDir({ 'one.yaml': `---\n${toYaml(CONFIG_SECRET)}---\n` });
     expect(loadManifests(join(dir, 'one.yaml'))).toHaveLength(1);

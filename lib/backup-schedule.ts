@@ -209,7 +209,7 @@ export function checkScheduledBackup(field: string, o: ScheduledBackup, release:
     problems.push({ field: `${field}.name`, message: `'${name}' is not a valid schedule name`, fix: 'use letters, digits and "-", starting and ending with a letter or digit' });
   }
   problems.push(...o.schedule.check(field));
-  if (!o.resources || !renderResources(o.resources)) {
+  if (Object.keys(renderResources(o.resources) ?? {}).length === 0) {
     problems.push({ field: `${field}.resources`, message: 'the backup job has no resources, so it runs BestEffort and is the first pod evicted', fix: 'give requests (and a memory limit); with vtbackup size it like a tablet\'s mysqld' });
   }
   problems.push(...checkResources(`${field}.resources`, o.resources));

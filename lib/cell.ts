@@ -1,9 +1,11 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { clusterOf } from './cluster-context';
 import { Lockserver } from './lockserver';
 import { checkName } from './names';
 import { addProblemCheck, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
+import { ZonePlacement } from './zone-placement';
 import { checkAutoscaler, checkSecureTransport, GatewayAutoscalerOptions, GatewayRolloutStrategy, GatewayTlsOptions, renderAutoscaler, renderSecureTransport } from './gateway-scaling';
 
 export interface GatewayOptions {
@@ -34,8 +36,19 @@ export interface GatewayOptions {
 export interface CellProps {
   /** Vitess cell name: letters, digits, `_` and `.`; no `-`. @default - the construct id */
   readonly name?: string;
-  /** Availability zone the cell's pods run in (value of the node zone label). @default - no zone placement */
+  /**
+   * Availability zone the cell's tablets and vtgates run in: the nodes' `topology.kubernetes.io/zone` label
+   * value, e.g. `us-east-1a`. See `zonePlacement` for how it is applied.
+   * @default - no zone placement
+   */
   readonly zone?: string;
+  /**
+   * How `zone` pins pods. The default renders an explicit affinity on `topology.kubernetes.io/zone` merged with
+   * the operator's default tablet anti-affinity, and leaves the CRD `zone` field out: the operator would select
+   * on the deprecated `failure-domain.beta.kubernetes.io/zone` label (pains F8, rule 20).
+   * @default ZonePlacement.nodeLabel()
+   */
+  readonly zonePlacement?: ZonePlacement;
   /** @default - see GatewayOptions */
   readonly gateway?: GatewayOptions;
   /** A lockserver for this cell's local topology. @default - cell data kept in the global lockserver */
@@ -48,12 +61,16 @@ export interface CellProps {
 export class Cell extends Construct {
   public readonly name: string;
   public readonly zone?: string;
+  public readonly zonePlacement: ZonePlacement;
+  private readonly gatewayFlagProducers: Array<() => Record<string, string>> = [];
 
   public constructor(scope: Construct, id: string, private readonly props: CellProps = {}) {
     super(scope, id);
     clusterOf(scope, 'Cell');
     this.name = props.name ?? id;
     this.zone = props.zone;
+    this.zonePlacement = props.zonePlacement ?? ZonePlacement.nodeLabel();
+    Warnings.add(this, () => (this.zone !== undefined ? this.zonePlacement.warnings('zone', this.zone) : []));
     addProblemCheck(this, () => this.check());
     Warnings.add(this, () => this.gatewayWarnings());
   }
@@ -70,6 +87,21 @@ export class Cell extends Construct {
     return this.props.lockserver;
   }
 
+  /**
+   * Adds vtgate flags computed at synth time, e.g. a federation's `cells_to_watch`, which depends on cells added
+   * later. Flags given in `gateway.extraFlags` still win.
+   */
+  public addGatewayFlags(produce: () => Record<string, string>): void {
+    this.gatewayFlagProducers.push(produce);
+  }
+
+  /** The `affinity` of this cell's tablet pods for one keyspace and pool type; undefined without zone placement. */
+  public tabletAffinity(keyspace: string, type: string): Record<string, unknown> | undefined {
+    if (this.zone === undefined) return undefined;
+    const cluster = ApiObject.of(clusterOf(this, 'Cell')).name;
+    return this.zonePlacement.tabletAffinity(this.zone, { cluster, keyspace, cell: this.name, type });
+  }
+
   /** The CRD `cells[]` item. */
   public render(): Record<string, unknown> {
     const cluster = clusterOf(this, 'Cell');
@@ -79,16 +111,19 @@ export class Cell extends Construct {
     const gateway: Record<string, unknown> = {
       ...(auth && users ? { authentication: { static: { secret: { name: users.name, key: users.key } } } } : {}),
       // vtgate advertises this version to clients; the operator cannot derive it from vitess/lite tags (pains M4).
-      extraFlags: { mysql_server_version: cluster.mysql.serverVersion(cluster.release), ...g.extraFlags },
+      extraFlags: { mysql_server_version: cluster.mysql.serverVersion(cluster.release), ...Object.assign({}, ...this.gatewayFlagProducers.map((f) => f())), ...g.extraFlags },
       ...(g.replicas !== undefined ? { replicas: g.replicas } : {}),
       ...(g.resources ? { resources: renderResources(g.resources) } : {}),
       ...(g.autoscaler ? { autoscaler: renderAutoscaler(g.autoscaler) } : {}),
       ...(g.strategy ? { strategy: g.strategy.render() } : {}),
       ...(g.secureTransport ? { secureTransport: renderSecureTransport(g.secureTransport) } : {}),
     };
+    // An explicit affinity replaces the operator's zone handling, so zone placement renders it (zone-placement.ts).
+    const affinity = this.zone !== undefined ? this.zonePlacement.gatewayAffinity(this.zone) : undefined;
+    if (affinity) gateway.affinity = affinity;
     return {
       name: this.name,
-      ...(this.zone ? { zone: this.zone } : {}),
+      ...(this.zone !== undefined && this.zonePlacement.usesZoneField ? { zone: this.zone } : {}),
       ...(this.props.lockserver ? { lockserver: this.props.lockserver.render() } : {}),
       gateway,
     };
@@ -104,6 +139,7 @@ export class Cell extends Construct {
     if (g.autoscaler) problems.push(...checkAutoscaler('gateway.autoscaler', g.autoscaler, g.resources));
     if (g.strategy) problems.push(...g.strategy.check('gateway.strategy'));
     if (g.secureTransport) problems.push(...checkSecureTransport('gateway.secureTransport', g.secureTransport));
+    if (this.zone !== undefined) problems.push(...this.zonePlacement.check('zone', this.zone));
     if (this.props.lockserver) {
       problems.push(...this.props.lockserver.check('lockserver'));
       const global = clusterOf(this, 'Cell').globalLockserver;

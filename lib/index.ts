@@ -31,3 +31,5 @@ export * from './gateway-scaling';
 export * from './gateway-exposure';
 export * from './external-datastore';
 export * from './keyspace-images';
+export * from './zone-placement';
+export * from './cell-visibility';

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { INIT_SQL_KEY } from './auth-secret';
+import { Cell } from './cell';
 import { clusterOf } from './cluster-context';
 import { checkKeyspaceImages, KeyspaceImages, renderKeyspaceImages } from './keyspace-images';
 import { checkName } from './names';
@@ -66,6 +67,7 @@ export class Keyspace extends Construct {
   public readonly name: string;
   public readonly durabilityPolicy: DurabilityPolicy;
   private readonly partitionings: Partitioning[];
+  private readonly peers: Keyspace[] = [];
 
   public constructor(scope: Construct, id: string, private readonly props: KeyspaceProps = {}) {
     super(scope, id);
@@ -93,6 +95,20 @@ export class Keyspace extends Construct {
     return this.node.children.filter((c): c is TabletPool => c instanceof TabletPool);
   }
 
+  /**
+   * Declares the same keyspace in another member of a federation (another VitessCluster, another Kubernetes
+   * cluster). Each member lists only its own pools, but a shard's tablets in every member together decide
+   * durability, so the peer's pools count in this keyspace's checks. `Federation` calls this.
+   */
+  public addFederationPeer(peer: Keyspace): void {
+    if (peer !== this && !this.peers.includes(peer)) this.peers.push(peer);
+  }
+
+  /** This keyspace's tablet pools followed by those of its federation peers. */
+  public get federatedTabletPools(): TabletPool[] {
+    return [...this.tabletPools, ...this.peers.flatMap((p) => p.tabletPools)];
+  }
+
   /** Copies of the partitionings. */
   public get allPartitionings(): Partitioning[] {
     return [...this.partitionings];
@@ -106,7 +122,12 @@ export class Keyspace extends Construct {
     const shardTemplate = {
       databaseInitScriptSecret: { name: cluster.auth.initScriptSecretName, key: INIT_SQL_KEY },
       ...(Object.keys(replication).length ? { replication } : {}),
-      tabletPools: this.tabletPools.map((t) => t.render()),
+      // A zoned cell's placement replaces the operator's default tablet affinity, so it renders both (zone-placement.ts).
+      tabletPools: this.tabletPools.map((t) => {
+        const cell = cluster.node.children.find((c): c is Cell => c instanceof Cell && c.name === t.cellName);
+        const affinity = cell?.tabletAffinity(this.name, t.type);
+        return affinity ? { ...t.render(), affinity } : t.render();
+      }),
     };
     const vtorc = p.vtorc && {
       ...(p.vtorc.extraFlags ? { extraFlags: { ...p.vtorc.extraFlags } } : {}),
@@ -142,7 +163,7 @@ export class Keyspace extends Construct {
     if (this.props.vtorc && !release.atLeast('2.8')) {
       problems.push({ field: 'vtorc', message: `vtorc on ${release} needs a configSecret this library does not render`, fix: 'drop vtorc for operator 2.7, or target VitessRelease.V15 or later' });
     }
-    if (!this.tabletPools.some((t) => t.primaryEligible)) {
+    if (!this.federatedTabletPools.some((t) => t.primaryEligible)) {
       problems.push({ field: 'tabletPools', message: `keyspace '${this.name}' has no ${TabletType.REPLICA} pool, so no shard can elect a primary or serve`, fix: `add one: keyspace.addTabletPool('replicas', { cell, type: TabletType.REPLICA, replicas: 3 })` });
     }
     return problems;
@@ -185,7 +206,7 @@ export class Keyspace extends Construct {
       });
     }
     if (rule.crossCell) {
-      const cells = new Set(this.tabletPools.filter((t) => t.primaryEligible && t.replicas > 0).map((t) => t.cellName));
+      const cells = new Set(this.federatedTabletPools.filter((t) => t.primaryEligible && t.replicas > 0).map((t) => t.cellName));
       if (cells.size < 2) {
         problems.push({ field: 'durabilityPolicy', message: `'${policy}' needs primary-eligible tablets in at least 2 cells, found ${cells.size} (${[...cells].join(', ') || 'none'})`, fix: 'add a replica pool in a second cell, or use DurabilityPolicy.SEMI_SYNC' });
       }
@@ -203,6 +224,6 @@ export class Keyspace extends Construct {
   }
 
   private count(match: (t: TabletPool) => boolean): number {
-    return this.tabletPools.filter(match).reduce((n, t) => n + t.replicas, 0);
+    return this.federatedTabletPools.filter(match).reduce((n, t) => n + t.replicas, 0);
   }
 }

@@ -4,6 +4,7 @@ import { VitessCluster as VitessClusterL1 } from '../imports/planetscale.com';
 import { AuthSecret } from './auth-secret';
 import { Backup, BackupProps } from './backup';
 import { Cell, CellProps } from './cell';
+import { cellVisibilityWarnings } from './cell-visibility';
 import { ClusterContext, markClusterContext } from './cluster-context';
 import { checkFieldGates } from './field-gates';
 import { checkSpecFlags, warnSharedFlags } from './flags';
@@ -110,6 +111,7 @@ export class VitessCluster extends Construct implements ClusterContext {
     if (props.vtadmin) this.vtadmin = new VtAdmin(this, 'VtAdmin', props.vtadmin);
     addProblemCheck(this, () => this.check());
     Warnings.add(this, () => this.warnings());
+    Warnings.add(this, () => cellVisibilityWarnings(this));
   }
 
   /**
@@ -127,6 +129,11 @@ export class VitessCluster extends Construct implements ClusterContext {
 
   public get globalLockserver(): Lockserver {
     return this.props.globalLockserver ?? GlobalEtcd.managed();
+  }
+
+  /** A copy of the topology reconciliation switches given (unset ones are the operator's default, true). */
+  public get topologyReconciliation(): TopologyReconciliationOptions {
+    return { ...this.props.topologyReconciliation };
   }
 
   /** Adds a cell (a zone with its own vtgates). */

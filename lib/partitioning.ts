@@ -53,10 +53,7 @@ export class Partitioning {
   public keyRanges(): KeyRange[] {
     if (this.kind === 'custom') return [...this.ranges];
     if (!Number.isInteger(this.parts) || this.parts < 1 || this.parts > MAX_PARTS) return [];
-    const width = this.hexWidth || (this.parts <= 256 ? 2 : 4);
-    const space = 16 ** width;
-    const bound = (i: number) => (i === 0 || i === this.parts ? '' : Math.floor((i * space) / this.parts).toString(16).padStart(width, '0'));
-    return Array.from({ length: this.parts }, (_, i) => ({ start: bound(i), end: bound(i + 1) }));
+    return equalKeyRanges(this.parts, this.hexWidth ?? 0);
   }
 
   /** Vitess shard names (`-80`, `80-`; `-` when unsharded). */
@@ -124,6 +121,27 @@ export class Partitioning {
     }
     return problems;
   }
+}
+
+/**
+ * The operator's equal split (its partitioning.EqualKeyRanges): the 64-bit keyspace-id space is cut every
+ * ⌊(2⁶⁴ − parts) / parts⌋ + 1, in unsigned 64-bit arithmetic, and each boundary keeps its top bytes — as
+ * many as `parts − 1` needs (1 up to 256 parts), or `hexWidth / 2`. Integer rounding makes e.g. 10 parts
+ * meet at `7f`, not `80`, so shard names must come from this, not from a float split.
+ */
+export function equalKeyRanges(parts: number, hexWidth = 0): KeyRange[] {
+  if (!Number.isInteger(parts) || parts <= 1) return [{ start: '', end: '' }];
+  let bytes = 0;
+  for (let q = parts - 1; q > 0; q = Math.floor(q / 256)) bytes++;
+  if (hexWidth > 0) bytes = hexWidth / 2;
+  const n = BigInt(parts);
+  const interval = ((1n << 64n) - n) / n + 1n;
+  const bound = (i: number) => {
+    if (i === 0 || i === parts) return '';
+    const v = (BigInt(i) * interval) & ((1n << 64n) - 1n);
+    return (v >> BigInt(64 - 8 * bytes)).toString(16).padStart(2 * bytes, '0');
+  };
+  return Array.from({ length: parts }, (_, i) => ({ start: bound(i), end: bound(i + 1) }));
 }
 
 /** `'-80'` → {start:'', end:'80'}; `'-'` or `'0'` → the whole range. */

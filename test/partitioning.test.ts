@@ -40,3 +40,9 @@ describe('Partitioning', () => {
     expect(Partitioning.custom(['-80']).check('p')[0]).toMatchObject({ field: 'p.custom.shards[0].keyRange.end', message: "the last shard ends at '80', leaving keys above it unserved" });
   });
 });
+
+describe('equal key ranges use the operator\'s integer arithmetic', () => {
+  it('cuts 10 parts at 7f, not 80 (a float split would be wrong here)', () => {
+    expect(Partitioning.equal(10).shardNames().slice(3, 6)).toEqual(['4c-66', '66-7f', '7f-99']);
+  });
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { equalKeyRanges } from '../partitioning';
 
 /**
  * What the operator derives from a VitessCluster spec without asking anyone: object names, shards and tablet
@@ -59,26 +60,8 @@ export interface ShardInfo {
   readonly partitioning: number;
 }
 
-/**
- * Boundaries of an equal partitioning exactly as the operator computes them (`partitioning.EqualKeyRanges`):
- * boundary i is the top bytes of i × (⌊(2⁶⁴ − parts) / parts⌋ + 1). That is not always ⌊i × 256 / parts⌋:
- * 10 parts give `66-7f, 7f-99`, not `…-80-…` (the operator's own unit test). Bytes: enough for parts − 1, or
- * hexWidth / 2 when set (operator 2.16+).
- */
-export function equalKeyRanges(parts: number, hexWidth = 0): Array<{ start: string; end: string }> {
-  if (!Number.isInteger(parts) || parts <= 1) return [{ start: '', end: '' }];
-  let bytes = 0;
-  for (let q = parts - 1; q > 0; q = Math.floor(q / 256)) bytes++;
-  if (hexWidth > 0) bytes = hexWidth / 2;
-  const n = BigInt(parts);
-  const interval = ((1n << 64n) - n) / n + 1n;
-  const bound = (i: number) => {
-    if (i === 0 || i === parts) return '';
-    const v = (BigInt(i) * interval) & ((1n << 64n) - 1n);
-    return (v >> BigInt(64 - 8 * bytes)).toString(16).padStart(2 * bytes, '0');
-  };
-  return Array.from({ length: parts }, (_, i) => ({ start: bound(i), end: bound(i + 1) }));
-}
+/** The operator's equal split lives with Partitioning; re-exported here for the ops tools. */
+export { equalKeyRanges };
 
 /** The key ranges of one partitioning of the spec, with their shard templates. */
 export function partitioningShards(p: any): Array<{ start: string; end: string; template: any }> {

@@ -1,21 +1,28 @@
 #!/usr/bin/env node
 'use strict';
-// The package ships TypeScript sources (package.json "main" is lib/index.ts) and has no build step yet, so the
-// CLI normally runs through tsx (~0.4 s to start). If a compiled build exists (tsc --outDir build), it is used
-// instead: faster start and no tsx needed. Both paths load the same lib/cli/main.
+// In this repository the CLI runs from the TypeScript sources through tsx, so it never lags behind an edit.
+// The published package ships only the compiled build (npm pack runs `npm run build`), so installs need no tsx.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
+const source = join(__dirname, '..', 'lib', 'cli', 'main.ts');
 const compiled = join(__dirname, '..', 'build', 'lib', 'cli', 'main.js');
-if (existsSync(compiled)) {
+
+function hasTsx() {
+  try {
+    require.resolve('tsx/cjs');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (existsSync(source) && hasTsx()) {
+  require('tsx/cjs');
+  require(source).main();
+} else if (existsSync(compiled)) {
   require(compiled).main();
 } else {
-  try {
-    require('tsx/cjs');
-  } catch (e) {
-    if (e.code !== 'MODULE_NOT_FOUND') throw e;
-    process.stderr.write('cdk8s-vitess: no compiled build (build/lib/cli/main.js) and tsx is not installed. Install tsx (npm i -D tsx) or compile with tsc --outDir build\n');
-    process.exit(2);
-  }
-  require('../lib/cli/main.ts').main();
+  process.stderr.write('cdk8s-vitess: neither the compiled CLI (build/lib/cli/main.js) nor tsx for the sources was found: run `npm run build`, or `npm i -D tsx`\n');
+  process.exit(2);
 }

@@ -42,3 +42,5 @@ export * from './ops/change-kinds';
 export * from './ops/diff';
 export * from './ops/port-forward';
 export * from './ops/drain';
+export * from './spec-override';
+export * from './federation';

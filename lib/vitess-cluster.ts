@@ -18,6 +18,7 @@ import { checkName, checkUnique } from './names';
 import { UpdateStrategyType } from './policies';
 import { addProblemCheck, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
+import { applySpecOverrides, parseSpecPath, SpecOverride } from './spec-override';
 import { VitessRelease } from './vitess-release';
 import { VtAdmin, VtAdminOptions } from './vtadmin';
 
@@ -77,6 +78,12 @@ export interface VitessClusterProps {
   readonly backup?: BackupProps;
   /** vtadmin (web UI and API); its image comes from `images.vtadmin`. @default - no vtadmin */
   readonly vtadmin?: VtAdminOptions;
+  /**
+   * With UpdateStrategyType.EXTERNAL, let volume size changes through without waiting for the
+   * `rollout.planetscale.com/released` annotation (the only resource the operator allows this for).
+   * @default false
+   */
+  readonly allowStorageChangesWithoutRelease?: boolean;
 }
 
 /**
@@ -94,6 +101,8 @@ export class VitessCluster extends Construct implements ClusterContext {
   public readonly backup?: Backup;
   /** vtadmin, when the `vtadmin` prop is given. */
   public readonly vtadmin?: VtAdmin;
+  private readonly overrides: SpecOverride[] = [];
+  private overrideProblems: Problem[] = [];
 
   public constructor(scope: Construct, id: string, private readonly props: VitessClusterProps = {}) {
     super(scope, id);
@@ -121,6 +130,18 @@ export class VitessCluster extends Construct implements ClusterContext {
    */
   public exposeGateway(options: ExposeGatewayOptions = {}, id = 'GatewayService'): GatewayExposure {
     return new GatewayExposure(this, id, this.name, options);
+  }
+
+  /**
+   * Sets a field of the spec the typed API does not cover, e.g.
+   * `addSpecOverride('gatewayService', { annotations: {...} })`. Unlike a JSON patch on the ApiObject, the
+   * override is validated with the rest of the spec (version gates, flag rules).
+   * @param path dotted path below `spec`, `[i]` for list items
+   * @throws if the path is malformed
+   */
+  public addSpecOverride(path: string, value: unknown): void {
+    parseSpecPath(path);
+    this.overrides.push({ path, value });
   }
 
   public get namespace(): string | undefined {
@@ -179,7 +200,7 @@ export class VitessCluster extends Construct implements ClusterContext {
     const p = this.props;
     const d = p.dashboard ?? {};
     const dashboardFlags = { ...((d.readOnly ?? true) ? { security_policy: 'read-only' } : {}), ...d.extraFlags };
-    return {
+    const spec: Record<string, unknown> = {
       ...(this.backup ? { backup: this.backup.render() } : {}),
       images: this.images(),
       ...(p.globalLockserver ? { globalLockserver: p.globalLockserver.render() } : {}),
@@ -194,8 +215,13 @@ export class VitessCluster extends Construct implements ClusterContext {
       ...(this.vtadmin ? { vtadmin: this.vtadmin.render() } : {}),
       ...(p.extraVitessFlags ? { extraVitessFlags: { ...p.extraVitessFlags } } : {}),
       ...(p.topologyReconciliation ? { topologyReconciliation: { ...p.topologyReconciliation } } : {}),
-      updateStrategy: { type: p.updateStrategy ?? UpdateStrategyType.EXTERNAL },
+      updateStrategy: {
+        type: p.updateStrategy ?? UpdateStrategyType.EXTERNAL,
+        ...(p.allowStorageChangesWithoutRelease ? { external: { allowResourceChanges: ['storage'] } } : {}),
+      },
     };
+    this.overrideProblems = applySpecOverrides(spec, this.overrides);
+    return spec;
   }
 
   private check(): Problem[] {
@@ -215,10 +241,14 @@ export class VitessCluster extends Construct implements ClusterContext {
     for (const key of Object.keys(p.extraVitessFlags ?? {})) {
       if (key.startsWith('-')) problems.push({ field: `extraVitessFlags.${key}`, message: 'flag names must not start with dashes (the operator adds them)', fix: `write '${key.replace(/^-+/, '')}'` });
     }
+    if (p.allowStorageChangesWithoutRelease && (p.updateStrategy ?? UpdateStrategyType.EXTERNAL) !== UpdateStrategyType.EXTERNAL) {
+      problems.push({ field: 'allowStorageChangesWithoutRelease', message: `only applies to External updates, but updateStrategy is '${p.updateStrategy}'`, fix: 'drop it: Immediate updates apply storage changes anyway' });
+    }
     if (!Object.values(UpdateStrategyType).includes(p.updateStrategy ?? UpdateStrategyType.EXTERNAL)) {
       problems.push({ field: 'updateStrategy', message: `'${p.updateStrategy}' is not an update strategy`, fix: 'use UpdateStrategyType.EXTERNAL or UpdateStrategyType.IMMEDIATE' });
     }
     const spec = this.renderSpec();
+    problems.push(...this.overrideProblems);
     problems.push(...checkFieldGates(spec, this.release));
     problems.push(...checkSpecFlags(spec, this.release.vitessMajor));
     return problems;

@@ -51,9 +51,10 @@ export function vtgateSelector(clusterName: string, cell?: string): Record<strin
 export class GatewayExposure extends Construct {
   public readonly service: k8s.KubeService;
 
-  public constructor(scope: Construct, id: string, clusterName: string, private readonly options: ExposeGatewayOptions = {}) {
+  public constructor(scope: Construct, id: string, private readonly options: ExposeGatewayOptions = {}) {
     super(scope, id);
-    clusterOf(scope, 'GatewayExposure');
+    // The VitessCluster's own object carries the cluster name the operator puts into the pod labels.
+    const clusterName = ApiObject.of(clusterOf(scope, 'GatewayExposure')).name;
     const o = options;
     const cell = typeof o.cell === 'string' ? o.cell : o.cell?.name;
     const type = o.type ?? GatewayServiceType.LOAD_BALANCER;

@@ -129,7 +129,7 @@ export class VitessCluster extends Construct implements ClusterContext {
    * @param id construct id; give distinct ids when exposing several times (e.g. per cell)
    */
   public exposeGateway(options: ExposeGatewayOptions = {}, id = 'GatewayService'): GatewayExposure {
-    return new GatewayExposure(this, id, this.name, options);
+    return new GatewayExposure(this, id, options);
   }
 
   /**

@@ -188,9 +188,9 @@ export function renderScheduledBackup(o: ScheduledBackup, release: VitessRelease
   };
   return {
     name: o.name,
-    [o.schedule.field]: o.schedule.value,
+    ...(o.schedule ? { [o.schedule.field]: o.schedule.value } : {}),
     resources: renderResources(o.resources) ?? {},
-    strategies: o.strategies.map((s) => s.render(release)),
+    strategies: (o.strategies ?? []).map((s) => s.render(release)),
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
   };
 }
@@ -208,7 +208,11 @@ export function checkScheduledBackup(field: string, o: ScheduledBackup, release:
   if (name.length > 63 || !SCHEDULE_NAME.test(name)) {
     problems.push({ field: `${field}.name`, message: `'${name}' is not a valid schedule name`, fix: 'use letters, digits and "-", starting and ending with a letter or digit' });
   }
-  problems.push(...o.schedule.check(field));
+  if (!o.schedule) {
+    problems.push({ field: `${field}.schedule`, message: 'the schedule has no timing', fix: "give schedule: BackupSchedule.cron('0 3 * * *') or BackupSchedule.frequency('24h')" });
+  } else {
+    problems.push(...o.schedule.check(field));
+  }
   if (Object.keys(renderResources(o.resources) ?? {}).length === 0) {
     problems.push({ field: `${field}.resources`, message: 'the backup job has no resources, so it runs BestEffort and is the first pod evicted', fix: 'give requests (and a memory limit); with vtbackup size it like a tablet\'s mysqld' });
   }
@@ -222,12 +226,13 @@ export function checkScheduledBackup(field: string, o: ScheduledBackup, release:
   if (o.backupMethod !== undefined && !Object.values(BackupMethod).includes(o.backupMethod)) {
     problems.push({ field: `${field}.backupMethod`, message: `'${o.backupMethod}' is not a backup method`, fix: 'use BackupMethod.VTBACKUP or VTCTLDCLIENT' });
   }
-  if (o.strategies.length === 0) {
+  const strategies = o.strategies ?? [];
+  if (strategies.length === 0) {
     problems.push({ field: `${field}.strategies`, message: 'the schedule has no strategies, so it backs up nothing', fix: "add one, e.g. BackupStrategy.shard('commerce', '-')" });
   }
   const method = effectiveBackupMethod(o, release);
   const targets = new Map<string, number>();
-  o.strategies.forEach((s, i) => {
+  strategies.forEach((s, i) => {
     const at = `${field}.strategies[${i}]`;
     const strategyName = s.nameFor(release);
     if (!strategyName) problems.push({ field: `${at}.name`, message: 'the strategy name is empty', fix: 'give the strategy a name' });

@@ -110,7 +110,7 @@ export class VtAdmin extends Construct {
       apiResources: renderResources(o.apiResources),
     };
     return {
-      apiAddresses: [...o.apiAddresses],
+      apiAddresses: [...(o.apiAddresses ?? [])],
       ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
     };
   }
@@ -119,7 +119,7 @@ export class VtAdmin extends Construct {
     const o = this.options;
     const problems: Problem[] = [];
     const defined = clusterOf(this, 'VtAdmin').cellNames();
-    const n = o.apiAddresses.length;
+    const n = (o.apiAddresses ?? []).length;
     if (n === 0) {
       problems.push({ field: 'apiAddresses', message: 'no vtadmin-api address given; the operator would index an empty list and crash its reconcile loop', fix: "give the URL browsers use to reach vtadmin-api, e.g. ['http://localhost:14001']" });
     } else if (n > 1 && !o.cells) {
@@ -127,7 +127,7 @@ export class VtAdmin extends Construct {
     } else if (n > 1 && n !== o.cells!.length) {
       problems.push({ field: 'apiAddresses', message: `${n} addresses for ${o.cells!.length} cells; the operator would index past the list for some cell`, fix: 'give one address for all cells, or exactly one per listed cell' });
     }
-    o.apiAddresses.forEach((a, i) => {
+    (o.apiAddresses ?? []).forEach((a, i) => {
       if (!/^https?:\/\/[^\s]+$/.test(a)) problems.push({ field: `apiAddresses[${i}]`, message: `'${a}' is not an http(s) URL; the web UI calls it from the browser`, fix: "write it like 'https://vtadmin-api.example.com' or 'http://localhost:14001'" });
     });
     (o.cells ?? []).forEach((c, i) => {

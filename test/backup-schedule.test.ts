@@ -124,3 +124,11 @@ describe('scheduled backups', () => {
     expect(schedules(chart).map((s: any) => s.name)).toEqual(['late']);
   });
 });
+
+describe('untyped (JavaScript) input', () => {
+  it('reports a schedule without timing or strategies instead of throwing', () => {
+    const errors = synthErrors(cluster([{ name: 'js', resources: res } as unknown as ScheduledBackup]).chart);
+    expect(errors).toContain('[t/vc/Backup] schedules[0].schedule: the schedule has no timing');
+    expect(errors).toContain('schedules[0].strategies: the schedule has no strategies');
+  });
+});

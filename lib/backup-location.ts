@@ -203,6 +203,7 @@ export class BackupLocation {
       problems.push({ field: `${at}.keyPrefix`, message: `key prefix '${s.keyPrefix.slice(0, 40)}…' is longer than 256 characters or contains a line break`, fix: 'use a single-line prefix of at most 256 characters' });
     }
     if (s.authSecret instanceof SecretKeyRef) problems.push(...s.authSecret.check(`${at}.authSecret`));
+    else if (this.kind === 'azblob' || this.kind === 'ceph') problems.push({ field: `${at}.authSecret`, message: `${this.kind} locations need credentials (authSecret)`, fix: "give authSecret: SecretKeyRef.fromSecret('<secret>', '<key>')" });
     if (this.kind === 's3') problems.push(...this.checkS3(at));
     if (this.kind === 'volume') problems.push(...this.checkVolume(at, ctx));
     return problems;

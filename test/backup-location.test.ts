@@ -105,3 +105,11 @@ describe('BackupLocation checks', () => {
       .toContain('backup.locations[0].s3.minPartSize: this field needs operator 2.15 or later');
   });
 });
+
+describe('untyped (JavaScript) input', () => {
+  it('reports azblob and ceph locations without credentials', () => {
+    const errors = synthErrors(cluster({ locations: [BackupLocation.azblob({ account: 'a', container: 'c' } as any), BackupLocation.ceph({} as any)] }).chart);
+    expect(errors).toContain('locations[0].azblob.authSecret: azblob locations need credentials (authSecret)');
+    expect(errors).toContain('locations[1].ceph.authSecret: ceph locations need credentials (authSecret)');
+  });
+});

@@ -11,7 +11,8 @@ const REGIONS = [['useast1', 'us-east-1a'], ['uswest2', 'us-west-2a'], ['euwest1
  * Seed scenario §7: one Vitess cluster over three Kubernetes clusters. Every region's manifest
  * (`<region>.k8s.yaml`) lists only its own cell and pools and points at the shared external global etcd
  * `etcd-global-1..3`; each cell has its own etcd, advertised at an address the other regions reach.
- * Cross-region networking and load balancing come from elsewhere (facts §4).
+ * Cross-region networking and load balancing come from elsewhere (facts §4). With the operator install added
+ * (examples/main.ts), apply `0000-vitess-operator.k8s.yaml` in every region first, then that region's file.
  */
 export function multiRegion(app: App, id = 'multi-region'): Federation {
   const federation = new Federation(app, id, {

@@ -133,10 +133,13 @@ const INTERNALS = new WeakMap<Federation, { props: FederationProps; keyspaces: K
 export class Federation extends Construct {
   /** The VitessCluster name of every member. */
   public readonly clusterName: string;
+  /** Namespace of the members that do not name their own. */
+  public readonly namespace?: string;
 
   public constructor(scope: Construct, id: string, props: FederationProps) {
     super(scope, id);
     this.clusterName = props.clusterName ?? id;
+    this.namespace = props.namespace;
     INTERNALS.set(this, { props, keyspaces: [] });
     addProblemCheck(this, () => this.check());
     Warnings.add(this, () => this.warnings());
@@ -358,7 +361,7 @@ export class FederationMember extends Chart {
     const { props: fed, keyspaces } = INTERNALS.get(federation)!;
     const scope = federation.node.scope;
     if (!scope) throw new Error(`${id}: a Federation must be created inside an App`);
-    super(scope, id, { namespace: props.namespace ?? fed.namespace });
+    super(scope, id, { namespace: props.namespace ?? federation.namespace });
     Object.defineProperty(this, MEMBER_OF, { value: federation });
     this.bootstrap = fed.bootstrapMember !== undefined ? fed.bootstrapMember === id : federation.members[0] === this;
     this.etcdMemberIndex = props.etcdMemberIndex;

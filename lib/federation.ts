@@ -183,7 +183,7 @@ export class Federation extends Construct {
     if (members.length === 0) {
       return [{ field: 'members', message: 'the federation has no members, so nothing is synthesized', fix: "add one per Kubernetes cluster: federation.addMember('useast1')" }];
     }
-    const specs = new Map(members.map((m) => [m, m.cluster.resource.toJson() as RenderedCluster]));
+    const specs = new Map(members.map((m) => [m, rendered(m)]));
     return [
       ...this.checkCellOwnership(members),
       ...this.checkBootstrap(members, specs),
@@ -337,7 +337,7 @@ export class Federation extends Construct {
       }
     }
     const first = this.members[0];
-    const schedules = first ? ((first.cluster.resource.toJson() as RenderedCluster).spec?.backup?.schedules ?? []) : [];
+    const schedules = first ? (rendered(first).spec?.backup?.schedules ?? []) : [];
     if (schedules.length && this.members.length > 1) {
       w.push({ field: 'cluster.backup.schedules', message: `every member runs the ${schedules.length} backup schedule(s), so each shard is backed up once per member per run`, fix: 'schedule backups outside the shared props, in one member only (member.cluster escape hatch) or with an external job' });
     }
@@ -432,6 +432,15 @@ function hostOf(address: string): string {
 interface RenderedCluster {
   readonly metadata?: { readonly name?: string };
   readonly spec?: Record<string, any>;
+}
+
+/** A member's VitessCluster as it will be written; empty if rendering fails (the member's own checks report why). */
+function rendered(m: FederationMember): RenderedCluster {
+  try {
+    return m.cluster.resource.toJson() as RenderedCluster;
+  } catch {
+    return {};
+  }
 }
 
 function shardTemplates(vc: RenderedCluster, keyspace: string): Array<Record<string, any>> {

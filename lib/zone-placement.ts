@@ -51,8 +51,9 @@ const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-
  * Limits, because the CRD offers nothing per cell there: vtctld (`vitessDashboard.affinity`) and vtorc
  * (`vitessOrchestrator.affinity`) take one affinity for all cells, so they are not pinned (both are stateless
  * and talk to the global topology). The shard is selected with `matchLabelKeys` (one shard template serves
- * every shard): it needs Kubernetes 1.29+ (on by default from 1.31) and operator 2.14+ (older Kubernetes
- * API types drop it); without it the term spreads the keyspace's tablets instead, which is stricter.
+ * every shard): it needs Kubernetes 1.29+ (on by default from 1.31) and an operator built with Kubernetes 1.29+
+ * API types, which older ones drop (derived: the CRDs embed 1.29 types from operator 2.14 on). Without it the
+ * term spreads all of the keyspace's tablets instead, which is stricter but still only preferred.
  */
 export class ZonePlacement {
   /**

@@ -122,6 +122,13 @@ describe('Federation: consistent by construction', () => {
     expect(errors(build().app)).toBe('');
   });
 
+  it('shares vtctld options but lets every member run vtctld in its own cells only', () => {
+    const dashboard = { replicas: 2, cells: ['useast1a'] } as any; // cells is not in the type; a JS caller could still pass it
+    const { members, app } = build(TWO, { cluster: { dashboard } });
+    expect(errors(app)).toBe('');
+    for (const m of Object.values(members)) expect(specOf(m).spec.vitessDashboard).toEqual({ extraFlags: { security_policy: 'read-only' }, replicas: 2 });
+  });
+
   it('gives keyspaces declared after the members to every member', () => {
     const { fed, members } = build();
     const later = fed.addKeyspace('later');

@@ -36,12 +36,33 @@ function describe(gate: FieldGate, field: string, release: VitessRelease): Probl
       fix: gate.hint ?? `drop it, or target a release before ${gate.removedIn}`,
     };
   }
-  const first = RELEASES.find((r) => gateOpen(gate, r.minor))!;
+  // Suggest the nearest newer release that has the field (the usual upgrade path), else the newest one that does.
+  const having = RELEASES.filter((r) => gateOpen(gate, r.minor));
+  const target = having.find((r) => release.vitessMajor < r.vitessMajor) ?? having[having.length - 1];
   return {
     field,
-    message: `this ${what} needs operator ${gate.since ?? first.minor} or later; the ${release} CRD does not know it and the API server would prune it`,
-    fix: `target VitessRelease.V${first.vitessMajor} (operator ${first.minor}) or later, or drop the ${what}`,
+    message: `this ${what} needs operator ${describeMinors(having.map((r) => r.minor))}; the ${release} CRD does not know it and the API server would prune it`,
+    fix: `target VitessRelease.V${target.vitessMajor} (operator ${target.minor})${inTail(having, target) ? ' or later' : ''}, or drop the ${what}`,
   };
+}
+
+/** Index where the releases having a field run on without a break to the newest release, or -1. */
+function tailStart(minors: string[]): number {
+  const all = RELEASES.map((r) => r.minor);
+  return minors.findIndex((m, i) => minors.slice(i).join() === all.slice(all.indexOf(m)).join());
+}
+
+function inTail(having: readonly { minor: string }[], target: { minor: string }): boolean {
+  const minors = having.map((r) => r.minor);
+  const start = tailStart(minors);
+  return start >= 0 && minors.indexOf(target.minor) >= start;
+}
+
+/** `['2.11', '2.14', '2.15', '2.16', '2.17']` → `2.11 or 2.14 or later`. */
+function describeMinors(minors: string[]): string {
+  const start = tailStart(minors);
+  const head = start >= 0 ? minors.slice(0, start) : minors;
+  return [...head, ...(start >= 0 ? [`${minors[start]} or later`] : [])].join(' or ');
 }
 
 type Visit = (concrete: string, generic: string, value: unknown) => void;

@@ -34,7 +34,7 @@ describe('keyspace images', () => {
 
   it('is gated: mysqld since 2.12 (and 2.11.1), the others since 2.14 (and 2.11.1)', () => {
     expect(synthErrors(cluster({ mysqld: 'vitess/lite:v17.0.7' }, VitessRelease.V17, MysqlPreset.mysql80()))).toMatch(/keyspaces\[0\]\.images\.mysqld: this field needs operator .*Fix: target VitessRelease\.V18 \(operator 2\.11\) or later/);
-    expect(synthErrors(cluster({ vttablet: 'vitess/lite:v19.0.0' }, VitessRelease.V19))).toContain('keyspaces[0].images.vttablet: this field needs operator 2.14 or later');
+    expect(synthErrors(cluster({ vttablet: 'vitess/lite:v19.0.0' }, VitessRelease.V19))).toContain('keyspaces[0].images.vttablet: this field needs operator 2.11 or 2.14 or later; the operator 2.12.0 (Vitess 19) CRD does not know it and the API server would prune it. Fix: target VitessRelease.V21 (operator 2.14) or later');
     expect(synthErrors(cluster({ vttablet: 'vitess/lite:v18.0.7' }, VitessRelease.V18))).toBe('');
   });
 });

@@ -142,6 +142,7 @@ export class VitessOperator extends Chart {
       fix: 'set metadata.namespace or the namespace of its chart',
     })));
     addProblemCheck(this, () => [...this.problems, ...this.clusterProblems()]);
+    Warnings.add(this, () => this.versionSkew().warnings);
   }
 
   /**
@@ -224,12 +225,38 @@ export class VitessOperator extends Chart {
       if (this.watch.kind === 'namespaces' && !this.watch.names.includes(ns)) {
         problems.push({ field: 'watch', message: `${where} is in namespace '${ns}', which the operator does not watch (${this.watch.names.join(', ')})`, fix: `add '${ns}' to WatchScope.namespaces([...]), or use WatchScope.clusterNamespaces()` });
       }
+    }
+    return [...problems, ...this.versionSkew().errors, ...this.namespaceProblems()];
+  }
+
+  /**
+   * Vitess images of each cluster against the operator's Vitess major, one finding per cluster and major.
+   * One major apart is the upgrade window upstream itself tests (operator N with Vitess N−1 images), so it
+   * warns; further apart fails, because the operator only supports N±1.
+   */
+  private versionSkew(): { errors: Problem[]; warnings: Problem[] } {
+    const errors: Problem[] = [];
+    const warnings: Problem[] = [];
+    for (const c of findVitessClusters(this)) {
+      const where = `VitessCluster ${c.namespace ?? '(no namespace)'}/${c.name} (${c.object.node.path})`;
+      const byMajor = new Map<number, string[]>();
       for (const { image, major } of vitessImageMajors(specOf(c.object))) {
-        if (major !== this.release.vitessMajor) {
-          problems.push({ field: 'release', message: `${where} uses ${image} (Vitess ${major}) but this operator is ${this.release}`, fix: `use the same VitessRelease for the operator and the cluster (Vitess ${major} is operator ${safeOperatorFor(major)})` });
-        }
+        if (major !== this.release.vitessMajor) byMajor.set(major, [...new Set([...(byMajor.get(major) ?? []), image])]);
+      }
+      for (const [major, images] of byMajor) {
+        const problem = {
+          field: 'release',
+          message: `${where} uses ${images.join(', ')} (Vitess ${major}) but this operator is ${this.release}`,
+          fix: `use the same VitessRelease for the operator and the cluster (Vitess ${major} is operator ${safeOperatorFor(major)})`,
+        };
+        (Math.abs(major - this.release.vitessMajor) > 1 ? errors : warnings).push(problem);
       }
     }
+    return { errors, warnings };
+  }
+
+  private namespaceProblems(): Problem[] {
+    const problems: Problem[] = [];
     if (this.props.createNamespaces) {
       const mine = new Set(this.node.findAll().filter((c) => ApiObject.isApiObject(c) && c.kind === 'Namespace'));
       for (const c of this.node.root.node.findAll()) {

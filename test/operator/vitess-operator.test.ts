@@ -145,12 +145,23 @@ describe('VitessOperator Deployment options', () => {
     expect(Object.keys(deployment(synth({})).spec.template.spec).sort()).toEqual(['containers', 'priorityClassName', 'serviceAccountName']);
   });
 
-  it('fails synth when a cluster in the app names another Vitess major than the operator', () => {
+  it('fails synth, once per cluster, when a cluster runs Vitess more than one major away from the operator', () => {
+    const app = Testing.app();
+    const op = new VitessOperator(app, 'operator', { crds: false, release: VitessRelease.V24 });
+    cluster(app, 'old', 'apps', { images: { vtgate: 'vitess/lite:v22.0.1', vttablet: 'vitess/lite:v22.0.1' } });
+    let message = '';
+    try { Testing.synth(op); } catch (e) { message = (e as Error).message; }
+    expect(message).toMatch(
+      /\[operator\] release: VitessCluster apps\/old \(old\/vt\) uses vitess\/lite:v22\.0\.1 \(Vitess 22\) but this operator is operator 2\.17\.0 \(Vitess 24\)\. Fix: .*VitessRelease\.V22/);
+    expect(message.match(/uses vitess\/lite:v22/g)).toHaveLength(1);
+  });
+
+  it('only warns for one major of skew, the upgrade window upstream itself tests', () => {
     const app = Testing.app();
     const op = new VitessOperator(app, 'operator', { crds: false, release: VitessRelease.V24 });
     cluster(app, 'old', 'apps', { images: { vtgate: 'vitess/lite:v23.0.0-mysql80' } });
-    expect(() => Testing.synth(op)).toThrow(
-      /\[operator\] release: VitessCluster apps\/old \(old\/vt\) uses vitess\/lite:v23\.0\.0-mysql80 \(Vitess 23\) but this operator is operator 2\.17\.0 \(Vitess 24\)\. Fix: .*VitessRelease\.V23/);
+    expect(() => Testing.synth(op)).not.toThrow();
+    expect(Warnings.collect(app).join('\n')).toContain('[operator] release: VitessCluster apps/old (old/vt) uses vitess/lite:v23.0.0-mysql80 (Vitess 23) but this operator is operator 2.17.0 (Vitess 24)');
   });
 });
 

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { synthApp } from '../lib';
 import { initialCluster } from './initial-cluster';
 import { addOperator } from './operator';
 import { seedMysql8 } from './seed-mysql8';
 import { twoCell } from './two-cell';
+import { UPSTREAM_EXAMPLES } from './upstream';
 
 /**
  * Each example is its own app with its own folder under dist/, holding the seed's two-file workflow:
@@ -13,7 +14,14 @@ import { twoCell } from './two-cell';
  */
 process.env.VITESS_OPERATOR_DATA ??= join(__dirname, '..', '..', 'shared', 'vitess-operator');
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
-const examples = { 'seed-mysql8': seedMysql8, 'two-cell': twoCell, 'initial-cluster': initialCluster };
+
+const examples: Record<string, (app: App) => Chart> = {
+  'seed-mysql8': seedMysql8,
+  'two-cell': twoCell,
+  'initial-cluster': initialCluster,
+  // Upstream's operator examples rebuilt through the typed API (101 keeps upstream's Vitess 23 images on purpose).
+  ...Object.fromEntries(Object.entries(UPSTREAM_EXAMPLES).map(([file, build]) => [`upstream/${file.replace(/\.yaml$/, '')}`, (app: App) => build(app)])),
+};
 
 for (const [name, build] of Object.entries(examples)) {
   const app = new App({ outdir: join(outdir, name) });

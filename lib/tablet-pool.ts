@@ -152,9 +152,10 @@ export class TabletPool extends Construct {
 
   private check(): Problem[] {
     const cluster = clusterOf(this, 'TabletPool');
-    const problems: Problem[] = [...checkName('cell', 'cell', this.cellName)];
+    // A defined cell validates its own name; a pool only reports cells that do not exist.
+    const problems: Problem[] = [];
     if (!cluster.cellNames().includes(this.cellName)) {
-      problems.push({
+      problems.push(...checkName('cell', 'cell', this.cellName), {
         field: 'cell',
         message: `cell '${this.cellName}' is not one of the cluster's cells (${cluster.cellNames().join(', ') || 'none'}); its tablets would never register`,
         fix: `add the cell with cluster.addCell('${this.cellName}') or use one of the defined cells`,

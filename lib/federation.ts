@@ -5,7 +5,7 @@ import { Cell, CellProps } from './cell';
 import { checkSharedSpecs, rendered, RenderedCluster, shardTemplates } from './federation-consistency';
 import { Keyspace, KeyspaceProps, ReplicationOptions } from './keyspace';
 import { Lockserver } from './lockserver';
-import { NAME_MAX, objectName } from './ops/topology';
+import { NAME_MAX, objectName } from './topology';
 import { TabletType } from './policies';
 import { addProblemCheck, Problem, Warnings } from './problems';
 import { DashboardOptions, TopologyReconciliationOptions, VitessCluster, VitessClusterProps } from './vitess-cluster';

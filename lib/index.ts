@@ -34,7 +34,7 @@ export * from './keyspace-images';
 export * from './zone-placement';
 export * from './cell-visibility';
 export * from './ops/manifests';
-export * from './ops/topology';
+export * from './topology';
 export * from './ops/operator-defaults';
 export * from './ops/plan';
 export * from './ops/plan-report';

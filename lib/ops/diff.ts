@@ -1,7 +1,7 @@
 import { parseMemory } from '../quantity';
 import { CHANGE_KINDS, ChangeKind, Severity } from './change-kinds';
 import { ClusterManifest, InputError } from './manifests';
-import { keyspaceShards, partitioningShards } from './topology';
+import { keyspaceShards, partitioningShards } from '../topology';
 
 /**
  * `diff`: every change between two syntheses of VitessClusters, classified destructive / risky / safe

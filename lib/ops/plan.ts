@@ -3,7 +3,7 @@ import { VitessRelease } from '../vitess-release';
 import { ClusterManifest, InputError } from './manifests';
 import { DEFAULT_ETCD_STORAGE, DEFAULT_REPLICAS, DEFAULT_RESOURCES, DefaultedContainer, VTORC_ALWAYS_SINCE } from './operator-defaults';
 import { cpu, mem } from './table';
-import { keyspaceShards, NAME_MAX, objectName, tabletUid } from './topology';
+import { keyspaceShards, NAME_MAX, objectName, tabletUid } from '../topology';
 
 /**
  * `plan`: the pods, containers, resources and volumes the operator will create for a VitessCluster, computed

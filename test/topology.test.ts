@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { equalKeyRanges, keyspaceShards, NAME_MAX, objectName, shardSafeName, tabletUid } from '../../lib/ops/topology';
+import { equalKeyRanges, keyspaceShards, NAME_MAX, objectName, shardSafeName, tabletUid } from '../lib/topology';
 
 describe('operator names (facts §3)', () => {
   it('reproduces the documented names for cluster example, cell zone1, keyspace commerce', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { equalKeyRanges } from '../partitioning';
+import { equalKeyRanges } from './partitioning';
 
 /**
  * What the operator derives from a VitessCluster spec without asking anyone: object names, shards and tablet

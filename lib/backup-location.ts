@@ -1,4 +1,5 @@
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { checkName } from './names';
 import { Problem } from './problems';
 import { parseMemory } from './quantity';
 import { SecretKeyRef } from './secret-ref';
@@ -97,7 +98,6 @@ export interface LocationCheckContext {
   readonly singleNode: boolean;
 }
 
-const NAME = /^[A-Za-z0-9]([A-Za-z0-9-_.]*[A-Za-z0-9])?$/;
 const HOST_PORT = /^[^\s:/]+:\d{1,5}$/;
 /** S3 refuses multipart parts below 5 MiB (except the last). */
 const S3_MIN_PART = 5 * 2 ** 20;
@@ -191,9 +191,7 @@ export class BackupLocation {
 
   public check(field: string, ctx: LocationCheckContext): Problem[] {
     const problems: Problem[] = [];
-    if (this.name && (this.name.length > 63 || !NAME.test(this.name))) {
-      problems.push({ field: `${field}.name`, message: `'${this.name}' is not a valid backup location name`, fix: 'use letters, digits, "-", "_" and ".", starting and ending with a letter or digit, at most 63 characters' });
-    }
+    if (this.name) problems.push(...checkName('backupLocation', `${field}.name`, this.name));
     const s = this.settings as Record<string, any>;
     const at = `${field}.${this.kind}`;
     for (const key of ['bucket', 'region', 'account', 'container'] as const) {

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
+import { checkName } from './names';
 import { Problem } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
 import { VitessRelease } from './vitess-release';
@@ -169,8 +170,6 @@ export interface ScheduledBackup {
   readonly affinity?: k8s.Affinity;
 }
 
-const SCHEDULE_NAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/;
-
 /** Renders one `backup.schedules[]` item. */
 export function renderScheduledBackup(o: ScheduledBackup, release: VitessRelease): Record<string, unknown> {
   const optional: Record<string, unknown> = {
@@ -205,9 +204,7 @@ export function effectiveBackupMethod(o: ScheduledBackup, release: VitessRelease
 export function checkScheduledBackup(field: string, o: ScheduledBackup, release: VitessRelease, shardsOf: (keyspace: string) => string[] | undefined, allKeyspaces: string[]): Problem[] {
   const problems: Problem[] = [];
   const name = o.name;
-  if (name.length > 63 || !SCHEDULE_NAME.test(name)) {
-    problems.push({ field: `${field}.name`, message: `'${name}' is not a valid schedule name`, fix: 'use letters, digits and "-", starting and ending with a letter or digit' });
-  }
+  problems.push(...checkName('backupSchedule', `${field}.name`, name));
   if (!o.schedule) {
     problems.push({ field: `${field}.schedule`, message: 'the schedule has no timing', fix: "give schedule: BackupSchedule.cron('0 3 * * *') or BackupSchedule.frequency('24h')" });
   } else {

@@ -1,6 +1,6 @@
 import { Problem } from './problems';
 
-/** Name rules the CRDs and Vitess impose (facts §2.3, §2.5, §3, §8 rules 1–2), as data. */
+/** Name rules the CRDs and Vitess impose (facts §2.3, §2.5, §2.8, §2.9, §3, §8 rules 1–2, 9), as data. */
 interface NameRule {
   readonly what: string;
   readonly pattern: RegExp;
@@ -23,6 +23,24 @@ export const NAME_RULES = {
   },
   keyspace: {
     what: 'keyspace name',
+    pattern: /^[A-Za-z0-9]([A-Za-z0-9-_.]*[A-Za-z0-9])?$/,
+    maxLength: 63,
+    fix: 'use letters, digits, "-", "_" and ".", starting and ending with a letter or digit, at most 63 characters',
+  },
+  backupLocation: {
+    what: 'backup location name',
+    pattern: /^[A-Za-z0-9]([A-Za-z0-9-_.]*[A-Za-z0-9])?$/,
+    maxLength: 63,
+    fix: 'use letters, digits, "-", "_" and ".", starting and ending with a letter or digit, at most 63 characters',
+  },
+  backupSchedule: {
+    what: 'schedule name',
+    pattern: /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
+    maxLength: 63,
+    fix: 'use letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+  },
+  pool: {
+    what: 'pool name',
     pattern: /^[A-Za-z0-9]([A-Za-z0-9-_.]*[A-Za-z0-9])?$/,
     maxLength: 63,
     fix: 'use letters, digits, "-", "_" and ".", starting and ending with a letter or digit, at most 63 characters',

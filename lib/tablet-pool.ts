@@ -193,9 +193,7 @@ export class TabletPool extends Construct {
     for (const k of ['mysqld', 'storage'] as const) {
       if (p[k] !== undefined) problems.push({ field: k, message: `${k} is set, but an external pool has no local mysqld or data volume`, fix: `drop ${k}` });
     }
-    if (p.name !== undefined && !/^[A-Za-z0-9]([A-Za-z0-9-_.]*[A-Za-z0-9])?$/.test(p.name)) {
-      problems.push({ field: 'name', message: `'${p.name}' is not a valid pool name`, fix: 'use letters, digits, "-", "_" and "."' });
-    }
+    if (p.name !== undefined) problems.push(...checkName('pool', 'name', p.name));
     return problems;
   }
 

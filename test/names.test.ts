@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellNameFromZone, checkName, checkUnique } from '../lib/names';
+import { cellNameFromZone, checkName, checkUnique, NAME_RULES } from '../lib/names';
 import { checkPinnedImage } from '../lib/images';
 
 describe('names', () => {
@@ -27,5 +27,25 @@ describe('checkPinnedImage', () => {
 
   it.each(['vitess/lite:latest', 'vitess/lite', 'vitess/lite:mysql80', 'registry.local:5000/vitess/lite', 'planetscale/vitess-operator:main'])('refuses %s', (image) => {
     expect(checkPinnedImage('i', image, 'vitess/lite:v24.0.0-mysql80')[0]).toMatchObject({ field: 'i', fix: "pin a version tag or digest, e.g. 'vitess/lite:v24.0.0-mysql80'" });
+  });
+});
+
+describe('NAME_RULES', () => {
+  const cases: Record<string, [good: string, bad: string]> = {
+    cluster: ['adv-vitess', 'Adv'],
+    cell: ['zone_1.a', 'zone-1'],
+    keyspace: ['commerce-v2', 'commerce-'],
+    backupLocation: ['s3.eu_west', '-s3'],
+    backupSchedule: ['every-day', 'every_day'],
+    pool: ['ext.pool_1', 'ext pool'],
+  };
+  it('has a good and a bad example for every rule', () => {
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(NAME_RULES).sort());
+  });
+  it.each(Object.entries(cases))('%s', (kind, [good, bad]) => {
+    const k = kind as keyof typeof NAME_RULES;
+    expect(checkName(k, 'f', good)).toEqual([]);
+    expect(checkName(k, 'f', bad)).toEqual([{ field: 'f', message: `'${bad}' is not a valid ${NAME_RULES[k].what}`, fix: NAME_RULES[k].fix }]);
+    expect(checkName(k, 'f', 'a'.repeat(64))).toHaveLength(1);
   });
 });

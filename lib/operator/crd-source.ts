@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Problem } from '../problems';
+import { formatProblem, Problem } from '../problems';
 import { VitessRelease } from '../vitess-release';
 import { crdChecksums } from './crd-checksums';
 
@@ -37,7 +37,7 @@ export interface CrdFile {
 /** Raised when the CRD files cannot be found or fail their pinned checksum; carries one problem per file. */
 export class CrdSourceError extends Error {
   constructor(public readonly problems: readonly Problem[]) {
-    super(problems.map((p) => `${p.field}: ${p.message}. Fix: ${p.fix}`).join('\n'));
+    super(problems.map(formatProblem).join('\n'));
     this.name = 'CrdSourceError';
   }
 }

@@ -3,6 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheRoot, CrdSourceError, readCrdFiles } from '../../lib/operator/crd-source';
+import { formatProblem } from '../../lib/problems';
 import { VitessRelease } from '../../lib/vitess-release';
 import { upstreamDir, upstreamPath } from '../support/upstream';
 
@@ -22,8 +23,11 @@ function problemsOf(fn: () => unknown): string[] {
   try {
     fn();
   } catch (e) {
-    if (e instanceof CrdSourceError) return e.problems.map((p) => `${p.field}: ${p.message}. Fix: ${p.fix}`);
-    throw e;
+    if (!(e instanceof CrdSourceError)) throw e;
+    const lines = e.problems.map(formatProblem);
+    // The thrown message is the same findings, one per line.
+    expect(e.message).toBe(lines.join('\n'));
+    return lines;
   }
   throw new Error('expected a CrdSourceError');
 }

@@ -57,9 +57,18 @@ export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Upstream's URL of one CRD file at a tag. */
-export function upstreamCrdUrl(tag: string, file: string): string {
-  return `https://raw.githubusercontent.com/planetscale/vitess-operator/${tag}/deploy/crds/${file}`;
+/** Where upstream's files are served from; `<base>/<tag>/deploy/crds/<file>`. */
+export const UPSTREAM_RAW_BASE = 'https://raw.githubusercontent.com/planetscale/vitess-operator';
+
+/** Upstream's URL of one CRD file at a tag, or that of a mirror with upstream's layout. */
+export function upstreamCrdUrl(tag: string, file: string, base: string = UPSTREAM_RAW_BASE): string {
+  return `${base.replace(/\/+$/, '')}/${tag}/deploy/crds/${file}`;
+}
+
+/** A folder given for a release's CRD files: its `<tag>/` subfolder when it has one, else the folder itself. */
+export function releaseFolder(dir: string, tag: string): string {
+  const nested = join(resolve(dir), tag);
+  return isDir(nested) ? nested : resolve(dir);
 }
 
 /** The pinned checksum of every CRD file of a release, in the release's file order. */
@@ -128,10 +137,7 @@ export function readCrdFiles(release: VitessRelease, options: CrdSourceOptions =
  * `$VITESS_OPERATOR_DATA/<tag>/` when that folder exists; then the cache folder when it exists.
  */
 function pickSource(tag: string, explicit: string | undefined, env: Readonly<Record<string, string | undefined>>): Source | undefined {
-  if (explicit !== undefined) {
-    const dir = resolve(explicit);
-    return { kind: 'prop', dir: isDir(join(dir, tag)) ? join(dir, tag) : dir };
-  }
+  if (explicit !== undefined) return { kind: 'prop', dir: releaseFolder(explicit, tag) };
   const data = env[DATA_DIR_ENV];
   if (data && isDir(join(resolve(data), tag))) return { kind: 'env', dir: join(resolve(data), tag) };
   const cache = cachedCrdDir(tag, cacheRoot(env));

@@ -2,10 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { VitessRelease } from '../vitess-release';
-import { cacheRoot, cachedCrdDir, pinnedCrdFiles, sha256 } from './crd-source';
-
-/** Where upstream's files are served from; `<base>/<tag>/deploy/crds/<file>`. */
-export const UPSTREAM_RAW_BASE = 'https://raw.githubusercontent.com/planetscale/vitess-operator';
+import { cacheRoot, cachedCrdDir, pinnedCrdFiles, releaseFolder, sha256, UPSTREAM_RAW_BASE, upstreamCrdUrl } from './crd-source';
 
 /** The part of `fetch` this module uses, so tests can inject one. */
 export type FetchFunction = (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
@@ -55,7 +52,7 @@ export async function fetchCrds(tag: string, options: FetchCrdsOptions = {}): Pr
   const release = releaseForTag(tag);
   const t = release.operatorTag;
   const dir = cachedCrdDir(t, options.cacheDir ? resolve(options.cacheDir) : cacheRoot());
-  const base = (options.baseUrl ?? UPSTREAM_RAW_BASE).replace(/\/+$/, '');
+  const from = options.from !== undefined ? releaseFolder(options.from, t) : undefined;
   const doFetch = options.fetch ?? (globalThis.fetch as unknown as FetchFunction);
   const written: string[] = [];
   const kept: string[] = [];
@@ -68,12 +65,12 @@ export async function fetchCrds(tag: string, options: FetchCrdsOptions = {}): Pr
     }
     let bytes: Buffer;
     let origin: string;
-    if (options.from !== undefined) {
-      origin = localFile(resolve(options.from), t, file);
+    if (from !== undefined) {
+      origin = join(from, file);
       if (!existsSync(origin)) throw new Error(`fetch-crds: ${origin} not found: --from must hold upstream's deploy/crds files of ${t} (or a ${t}/ subfolder with them)`);
       bytes = readFileSync(origin);
     } else {
-      origin = `${base}/${t}/deploy/crds/${file}`;
+      origin = upstreamCrdUrl(t, file, options.baseUrl);
       const res = await doFetch(origin);
       if (!res.ok) throw new Error(`fetch-crds: GET ${origin} answered HTTP ${res.status}: check the tag and --base-url, or use --from <dir> with a local copy`);
       bytes = Buffer.from(await res.arrayBuffer());
@@ -97,11 +94,6 @@ function releaseForTag(tag: string): VitessRelease {
     throw new Error(`fetch-crds: ${tag} is not a pinned release: this library pins ${release.operatorTag} for ${release.operatorMinor}`);
   }
   return release;
-}
-
-function localFile(from: string, tag: string, file: string): string {
-  const nested = join(from, tag, file);
-  return existsSync(nested) ? nested : join(from, file);
 }
 
 export interface FetchCrdsCommandOptions {

@@ -17,7 +17,7 @@ for (const g of FIELD_GATES) {
  */
 export function checkFieldGates(spec: unknown, release: VitessRelease): Problem[] {
   const problems: Problem[] = [];
-  walk(spec, '', '', (concrete, generic, value) => {
+  walkSpec(spec, (concrete, generic, value) => {
     for (const gate of GATES_BY_PATH.get(generic) ?? []) {
       if (gate.value !== undefined && gate.value !== value) continue;
       if (gateOpen(gate, release.operatorMinor)) continue;
@@ -65,9 +65,15 @@ function describeMinors(minors: string[]): string {
   return [...head, ...(start >= 0 ? [`${minors[start]} or later`] : [])].join(' or ');
 }
 
-type Visit = (concrete: string, generic: string, value: unknown) => void;
+/** Called for every node of a spec: its path (`cells[0].name`), its path without indexes (`cells[].name`), its value. */
+export type SpecVisitor = (concrete: string, generic: string, value: unknown) => void;
 
-function walk(node: unknown, concrete: string, generic: string, visit: Visit): void {
+/** Visits every node of a rendered spec, depth first. */
+export function walkSpec(node: unknown, visit: SpecVisitor): void {
+  walk(node, '', '', visit);
+}
+
+function walk(node: unknown, concrete: string, generic: string, visit: SpecVisitor): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => walk(item, `${concrete}[${i}]`, `${generic}[]`, visit));
     return;

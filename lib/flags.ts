@@ -1,3 +1,4 @@
+import { walkSpec } from './field-gates';
 import { Problem } from './problems';
 
 /**
@@ -84,8 +85,7 @@ export function checkFlags(field: string, flags: Readonly<Record<string, unknown
   for (const name of Object.keys(flags)) {
     const at = `${field}.${name}`;
     if (name.startsWith('-')) {
-      // VitessCluster already reports this for extraVitessFlags.
-      if (field !== 'extraVitessFlags') problems.push({ field: at, message: 'flag names must not start with dashes (the operator adds them)', fix: `write '${name.replace(/^-+/, '')}'` });
+      problems.push({ field: at, message: 'flag names must not start with dashes (the operator adds them)', fix: `write '${name.replace(/^-+/, '')}'` });
       continue;
     }
     const other = seen.get(normal(name));
@@ -122,20 +122,11 @@ export function warnSharedFlags(flags: Readonly<Record<string, unknown>> | undef
     }));
 }
 
-/** Walks a rendered VitessCluster spec and checks every flag map in it. */
+/** Checks every flag map of a rendered VitessCluster spec. */
 export function checkSpecFlags(spec: unknown, vitessMajor: number): Problem[] {
   const problems: Problem[] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, `${path}[${i}]`));
-    } else if (node && typeof node === 'object') {
-      if (FLAG_MAPS.some((m) => m.path.test(path))) {
-        problems.push(...checkFlags(path, node as Record<string, unknown>, vitessMajor));
-        return;
-      }
-      for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
-    }
-  };
-  walk(spec, '');
+  walkSpec(spec, (path, _generic, value) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) problems.push(...checkFlags(path, value as Record<string, unknown>, vitessMajor));
+  });
   return problems;
 }

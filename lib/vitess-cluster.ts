@@ -238,9 +238,6 @@ export class VitessCluster extends Construct implements ClusterContext {
     if (p.globalLockserver) problems.push(...p.globalLockserver.check('globalLockserver'));
     problems.push(...this.mysql.checkRelease(this.release));
     problems.push(...this.checkImages());
-    for (const key of Object.keys(p.extraVitessFlags ?? {})) {
-      if (key.startsWith('-')) problems.push({ field: `extraVitessFlags.${key}`, message: 'flag names must not start with dashes (the operator adds them)', fix: `write '${key.replace(/^-+/, '')}'` });
-    }
     if (p.allowStorageChangesWithoutRelease && (p.updateStrategy ?? UpdateStrategyType.EXTERNAL) !== UpdateStrategyType.EXTERNAL) {
       problems.push({ field: 'allowStorageChangesWithoutRelease', message: `only applies to External updates, but updateStrategy is '${p.updateStrategy}'`, fix: 'drop it: Immediate updates apply storage changes anyway' });
     }

@@ -108,6 +108,11 @@ describe('validation rules: one good and one bad case each', () => {
     expect(synthErrors(chart)).toContain("[t/vc] keyspaces[1]: keyspace 'ks' is defined twice");
   });
 
+  it('reports a dashed flag name once', () => {
+    const errors = synthErrors(build({ cluster: { extraVitessFlags: { '--grpc_max_message_size': '1' } } }));
+    expect(errors.match(/extraVitessFlags\.--grpc_max_message_size: flag names must not start with dashes/g)).toHaveLength(1);
+  });
+
   it('reports every problem at once, not just the first', () => {
     const errors = synthErrors(build({ cluster: { name: 'Bad_Name' }, cells: ['zone1', 'bad-cell'] }));
     expect(errors).toContain("name: 'Bad_Name'");

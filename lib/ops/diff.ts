@@ -1,7 +1,9 @@
+import { DurabilityPolicy, TurndownPolicy, UpdateStrategyType } from '../policies';
 import { parseMemory } from '../quantity';
+import { keyspaceShards, partitioningShards } from '../topology';
 import { CHANGE_KINDS, ChangeKind, Severity } from './change-kinds';
 import { ClusterManifest, InputError } from './manifests';
-import { keyspaceShards, partitioningShards } from '../topology';
+import { DEFAULT_REPLICAS } from './operator-defaults';
 
 /**
  * `diff`: every change between two syntheses of VitessClusters, classified destructive / risky / safe
@@ -117,7 +119,7 @@ function keyspaceChanges(a: any, b: any, f: Finding[]): void {
   for (const k of removed) {
     const ks = before.get(k);
     const n = tabletCount(keyspaceShards(ks).flatMap((s) => s.template.tabletPools ?? []));
-    const how = ks.turndownPolicy === 'Immediate' ? 'turndownPolicy Immediate tears it down at once, topo records and vschema included' : 'it stays orphaned until its pools are scaled to 0, then they are deleted';
+    const how = ks.turndownPolicy === TurndownPolicy.IMMEDIATE ? 'turndownPolicy Immediate tears it down at once, topo records and vschema included' : 'it stays orphaned until its pools are scaled to 0, then they are deleted';
     f.push(n === 0
       ? { kind: 'keyspace-removal-idle', path: `keyspaces[${k}]`, message: `keyspace ${k} removed after its pools were scaled to 0`, covers: [`keyspaces[${k}]`] }
       : { kind: 'keyspace-removal', path: `keyspaces[${k}]`, message: `keyspace ${k} removed with ${tablets(n)}: ${how}`, covers: [`keyspaces[${k}]`] });
@@ -248,16 +250,18 @@ const lowerCase = (v: unknown) => /lower_case_table_names\s*=\s*(\d)/.exec(Strin
 
 /**
  * Fields the operator (or Vitess) defaults: unset and the default are the same value, so a switch between them is
- * no change, and rules see the effective values (facts §2.5, §2.9, §2.12, §2.3, §2.10).
+ * no change, and rules see the effective values (facts §2.5, §2.9, §2.12, §2.3, §2.10, §2.11). Replica counts come
+ * from operator-defaults, which `plan` uses too.
  */
 const DEFAULTS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => unknown]> = [
   [/^keyspaces\[([^\]]+)\]\.databaseName$/, (m) => `vt_${m[1]}`],
   [/^keyspaces\[[^\]]+\]\.sidecarDbName$/, () => '_vt'],
-  [/^keyspaces\[[^\]]+\]\.turndownPolicy$/, () => 'RequireIdle'],
-  [/^backup\.engine$/, () => 'builtin'],
-  [/^updateStrategy\.type$/, () => 'External'],
-  [/^cells\[[^\]]+\]\.gateway\.replicas$/, () => 2],
-  [/^vitessDashboard\.replicas$/, () => 1],
+  [/^keyspaces\[[^\]]+\]\.turndownPolicy$/, () => TurndownPolicy.REQUIRE_IDLE],
+  [/^backup\.engine$/, () => 'builtin'], // BackupEngine.BUILTIN; lib/backup pulls in cdk8s, which the CLI need not load
+  [/^updateStrategy\.type$/, () => UpdateStrategyType.EXTERNAL],
+  [/^cells\[[^\]]+\]\.gateway\.replicas$/, () => DEFAULT_REPLICAS.vtgate],
+  [/^vitessDashboard\.replicas$/, () => DEFAULT_REPLICAS.vtctld],
+  [/^vtadmin\.replicas$/, () => DEFAULT_REPLICAS.vtadmin],
   [/^topologyReconciliation\.\w+$/, () => true],
 ];
 
@@ -274,8 +278,8 @@ const LEAF_RULES: readonly LeafRule[] = [
   { match: /^keyspaces\[[^\]]+\]\.databaseName$/, classify: (a, b) => ({ kind: 'database-name-change', message: changed(a, b) }) },
   { match: /^keyspaces\[[^\]]+\]\.sidecarDbName$/, classify: (a, b) => ({ kind: 'sidecar-db-name-change', message: changed(a, b) }) },
   // Unset means the operator never touches the policy, so only setting a different one acts (facts §2.5).
-  { match: /^keyspaces\[[^\]]+\]\.durabilityPolicy$/, classify: (a, b) => (b !== undefined && (a ?? 'none') !== b ? { kind: 'durability-change', message: changed(a, b) } : undefined) },
-  { match: /^keyspaces\[[^\]]+\]\.turndownPolicy$/, classify: (a, b) => (b === 'Immediate' ? { kind: 'turndown-immediate', message: changed(a, b) } : undefined) },
+  { match: /^keyspaces\[[^\]]+\]\.durabilityPolicy$/, classify: (a, b) => (b !== undefined && (a ?? DurabilityPolicy.NONE) !== b ? { kind: 'durability-change', message: changed(a, b) } : undefined) },
+  { match: /^keyspaces\[[^\]]+\]\.turndownPolicy$/, classify: (a, b) => (b === TurndownPolicy.IMMEDIATE ? { kind: 'turndown-immediate', message: changed(a, b) } : undefined) },
   { match: /\.tabletPools\[[^\]]+\]\.replicas$/, classify: (a, b) => (Number(b) < Number(a) ? { kind: 'replicas-decrease', message: `${changed(a, b)}: ${tablets(Number(a) - Number(b))} deleted, PVCs included` } : undefined) },
   { match: /\.dataVolumeClaimTemplate\.resources\.requests\.storage$/, classify: (a, b) => {
     const [x, y] = [bytes(a), bytes(b)];

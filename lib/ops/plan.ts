@@ -1,3 +1,4 @@
+import { TabletType } from '../policies';
 import { parseCpu, parseMemory } from '../quantity';
 import { VitessRelease } from '../vitess-release';
 import { ClusterManifest, InputError } from './manifests';
@@ -311,7 +312,7 @@ function keyspacePods(ctx: Ctx, cellNames: string[]): PlannedPod[] {
     for (const shard of keyspaceShards(ks)) {
       const pools: any[] = shard.template.tabletPools ?? [];
       const label = `${ks.name}/${shard.name}`;
-      const replicaCells = vtorc ? [...new Set(pools.filter((p) => p.type === 'replica').map((p) => String(p.cell)))] : [];
+      const replicaCells = vtorc ? [...new Set(pools.filter((p) => p.type === TabletType.REPLICA).map((p) => String(p.cell)))] : [];
       for (const cell of replicaCells) {
         out.push(pod({
           name: `${objectName([c.name, ks.name, shard.safeName, cell, 'vtorc'])}-*`, component: 'vtorc', cell, detail: label,

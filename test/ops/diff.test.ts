@@ -114,6 +114,18 @@ describe('diff: what is not destructive', () => {
     })).toEqual([]);
   });
 
+  it('writing out or dropping the operator replica defaults is no change (vtgate 2, vtctld 1, vtadmin 1)', () => {
+    expect(diffOf((a, b) => {
+      b.spec.vtadmin = { cells: ['az1'] };
+      a.spec.vtadmin = { cells: ['az1'], replicas: 1 };
+      delete b.spec.vitessDashboard.replicas;
+      a.spec.vitessDashboard.replicas = 1;
+      a.spec.cells[1].gateway.replicas = 2;
+    })).toEqual([]);
+    expect(diffOf((a, b) => { b.spec.vtadmin = { cells: ['az1'] }; a.spec.vtadmin = { cells: ['az1'], replicas: 2 }; }).map((c) => [c.kind, c.path, c.message]))
+      .toEqual([['spec-change', 'vtadmin.replicas', '1 → 2']]);
+  });
+
   it('a one-major Vitess upgrade is a safe rollout', () => {
     const changes = diffOf((a) => { a.spec.images.vtgate = 'vitess/lite:v23.0.0-mysql80'; });
     expect(changes.map((c) => [c.kind, c.path])).toEqual([['spec-change', 'images.vtgate']]);

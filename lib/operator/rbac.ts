@@ -9,35 +9,43 @@ export const BACKUP_STORAGE_NAME = 'vitess-operator-backup-storage';
 
 const ALL = ['*'];
 
-/** The kinds of `planetscale.com` in a release, in upstream's rule order. */
-function planetscaleResources(release: VitessRelease): string[] {
-  const kinds = ['vitessclusters', 'vitesscells', 'vitesskeyspaces', 'vitessshards', 'etcdlockservers', 'vitessbackups', 'vitessbackupstorages'];
-  if (release.atLeast('2.13')) kinds.push('vitessbackupschedules');
-  return kinds.flatMap((k) => [k, `${k}/status`, `${k}/finalizers`]);
-}
+/** A kind with the `/status` and `/finalizers` subresources the operator writes, as upstream lists them. */
+const withSubresources = (kinds: readonly string[]) => kinds.flatMap((k) => [k, `${k}/status`, `${k}/finalizers`]);
+
+/** The `planetscale.com` kinds in upstream's rule order; a release grants those whose CRD it ships. */
+const PLANETSCALE_KINDS = ['vitessclusters', 'vitesscells', 'vitesskeyspaces', 'vitessshards', 'etcdlockservers', 'vitessbackups', 'vitessbackupstorages', 'vitessbackupschedules'];
+
+/** The rules every release's `deploy/role.yaml` starts with, before the `planetscale.com` rule. */
+const BASE_RULES: readonly k8s.PolicyRule[] = [
+  { apiGroups: [''], resources: ['pods', 'services', 'endpoints', 'persistentvolumeclaims', 'events', 'configmaps', 'secrets'], verbs: ALL },
+  { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
+  { apiGroups: ['apps'], resources: ['deployments', 'daemonsets', 'replicasets', 'statefulsets'], verbs: ALL },
+  { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ALL },
+  { apiGroups: ['apps'], resourceNames: [OPERATOR_NAME], resources: ['deployments/finalizers'], verbs: ['update'] },
+];
+
+/** Rules upstream appended after the `planetscale.com` rule, in its order, with the operator minor that added each. */
+const ADDED_RULES: ReadonlyArray<{ readonly since: string; readonly rule: k8s.PolicyRule }> = [
+  { since: '2.13', rule: { apiGroups: ['batch'], resources: ['jobs'], verbs: ALL } },
+  { since: '2.15', rule: { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: ALL } },
+];
 
 /**
  * The operator's rules in a release, as upstream's `deploy/role.yaml` lists them (same for the ≤ 2.14 Role
- * and the 2.15+ ClusterRole): backup schedules and batch Jobs came with 2.13, HPAs with 2.15.
+ * and the 2.15+ ClusterRole): every `planetscale.com` kind the release ships a CRD for, then {@link ADDED_RULES}.
  */
 export function operatorRules(release: VitessRelease): k8s.PolicyRule[] {
-  const rules: k8s.PolicyRule[] = [
-    { apiGroups: [''], resources: ['pods', 'services', 'endpoints', 'persistentvolumeclaims', 'events', 'configmaps', 'secrets'], verbs: ALL },
-    { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
-    { apiGroups: ['apps'], resources: ['deployments', 'daemonsets', 'replicasets', 'statefulsets'], verbs: ALL },
-    { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ALL },
-    { apiGroups: ['apps'], resourceNames: [OPERATOR_NAME], resources: ['deployments/finalizers'], verbs: ['update'] },
-    { apiGroups: ['planetscale.com'], resources: planetscaleResources(release), verbs: ALL },
-  ];
-  if (release.atLeast('2.13')) rules.push({ apiGroups: ['batch'], resources: ['jobs'], verbs: ALL });
-  if (release.atLeast('2.15')) rules.push({ apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: ALL });
-  return rules;
+  const kinds = PLANETSCALE_KINDS.filter((k) => release.crdFiles.includes(`planetscale.com_${k}.yaml`));
+  return structuredClone([
+    ...BASE_RULES,
+    { apiGroups: ['planetscale.com'], resources: withSubresources(kinds), verbs: ALL },
+    ...ADDED_RULES.filter((a) => release.atLeast(a.since)).map((a) => a.rule),
+  ]);
 }
 
 /** What the backup-storage subcontroller pod (a clone of the operator pod in the cluster's namespace) needs. */
 export function backupStorageRules(): k8s.PolicyRule[] {
-  const kinds = ['vitessshards', 'vitessbackups', 'vitessbackupstorages'];
-  return [{ apiGroups: ['planetscale.com'], resources: kinds.flatMap((k) => [k, `${k}/status`, `${k}/finalizers`]), verbs: ALL }];
+  return [{ apiGroups: ['planetscale.com'], resources: withSubresources(['vitessshards', 'vitessbackups', 'vitessbackupstorages']), verbs: ALL }];
 }
 
 function operatorSubject(namespace: string): k8s.Subject {

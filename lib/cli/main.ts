@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { fetchCrdsCommand } from '../operator/fetch-crds';
-import { CHANGE_KINDS, ChangeKind } from '../ops/change-kinds';
+import { kindsOf } from '../ops/change-kinds';
 import { diffClusters, formatDiff, isAllowed, parseAllows } from '../ops/diff';
 import { checkPodName, drainScript, looksLikeTabletPod, runDrain } from '../ops/drain';
 import { findClusters, InputError, loadClusters, loadManifests } from '../ops/manifests';
@@ -55,7 +55,6 @@ Example: cdk8s-vitess plan dist --node-budget 4,16Gi`)
       if (plans.some((p) => p.budget.length > 0)) exit.code = 1;
     });
 
-  const kinds = (severity: string) => Object.keys(CHANGE_KINDS).filter((k) => CHANGE_KINDS[k as ChangeKind].severity === severity).join(', ');
   program.command('diff')
     .summary('classify changes between two syntheses; fail on destructive ones')
     .description('Compare two syntheses and classify every VitessCluster change as destructive, risky or safe; '
@@ -66,9 +65,9 @@ Example: cdk8s-vitess plan dist --node-budget 4,16Gi`)
     .option('--allow-destructive', 'allow every destructive change (still listed)')
     .option('--json', 'print the changes as JSON')
     .addHelpText('after', `
-Destructive: ${kinds('destructive')}.
-Risky: ${kinds('risky')}.
-Safe: ${kinds('safe')}.
+Destructive: ${kindsOf('destructive').join(', ')}.
+Risky: ${kindsOf('risky').join(', ')}.
+Safe: ${kindsOf('safe').join(', ')}.
 Paths name list items by key: keyspaces[commerce].shards[-80].tabletPools[replica@zone1].replicas
 Example: cdk8s-vitess diff old-dist dist --allow 'replicas-decrease:example/keyspaces[commerce]'${EXIT_CODES}`)
     .action((oldPath: string, newPath: string, o: { allow: string[]; allowDestructive?: boolean; json?: boolean }) => {

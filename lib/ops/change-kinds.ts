@@ -58,3 +58,8 @@ export const CHANGE_KINDS = {
 } as const satisfies Record<string, KindInfo>;
 
 export type ChangeKind = keyof typeof CHANGE_KINDS;
+
+/** The change kinds of one severity, in declaration order. */
+export function kindsOf(severity: Severity): ChangeKind[] {
+  return (Object.keys(CHANGE_KINDS) as ChangeKind[]).filter((k) => CHANGE_KINDS[k].severity === severity);
+}

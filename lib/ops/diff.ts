@@ -1,7 +1,7 @@
 import { DurabilityPolicy, TurndownPolicy, UpdateStrategyType } from '../policies';
 import { parseMemory } from '../quantity';
 import { keyspaceShards, partitioningShards } from '../topology';
-import { CHANGE_KINDS, ChangeKind, Severity } from './change-kinds';
+import { CHANGE_KINDS, ChangeKind, kindsOf, Severity } from './change-kinds';
 import { ClusterManifest, InputError } from './manifests';
 import { DEFAULT_REPLICAS } from './operator-defaults';
 
@@ -386,8 +386,7 @@ export function parseAllows(values: readonly string[]): Array<{ kind: ChangeKind
     const i = v.indexOf(':');
     const kind = i < 0 ? v : v.slice(0, i);
     if (!(kind in CHANGE_KINDS)) {
-      const destructive = Object.keys(CHANGE_KINDS).filter((k) => CHANGE_KINDS[k as ChangeKind].severity === 'destructive');
-      throw new InputError(`--allow '${v}': unknown change kind '${kind}'. Destructive kinds: ${destructive.join(', ')}`);
+      throw new InputError(`--allow '${v}': unknown change kind '${kind}'. Destructive kinds: ${kindsOf('destructive').join(', ')}`);
     }
     return { kind: kind as ChangeKind, path: i < 0 ? undefined : v.slice(i + 1) };
   });

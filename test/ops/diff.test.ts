@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGE_KINDS, ChangeKind } from '../../lib/ops/change-kinds';
+import { CHANGE_KINDS, ChangeKind, kindsOf } from '../../lib/ops/change-kinds';
 import { Change, diffClusters, formatDiff, isAllowed, parseAllows } from '../../lib/ops/diff';
 import { InputError } from '../../lib/ops/manifests';
 import { asManifest, twoCellCluster } from './fixtures';
@@ -74,6 +74,16 @@ describe('diff: one case per change kind', () => {
     const hit = changes.find((c) => c.kind === kind && c.path === path);
     expect(hit, JSON.stringify(changes, null, 1)).toBeDefined();
     expect(hit!.severity).toBe(CHANGE_KINDS[kind].severity);
+  });
+
+  it('pins the severities: each kind above is reported with its own, so the table itself is what must be right', () => {
+    expect(kindsOf('destructive')).toEqual([
+      'cluster-removal', 'cluster-rename', 'cluster-namespace-change', 'lockserver-change', 'cell-rename', 'keyspace-removal',
+      'keyspace-rename', 'shard-removal', 'partitioning-edit', 'pool-removal', 'pool-rename', 'replicas-decrease', 'volume-shrink',
+      'mysql-lower-case-table-names', 'mysql-downgrade', 'image-major-jump', 'image-downgrade', 'database-name-change',
+    ]);
+    expect(kindsOf('safe')).toEqual(['cluster-added', 'cell-added', 'keyspace-added', 'keyspace-removal-idle', 'pool-added', 'spec-change']);
+    expect(kindsOf('risky')).toHaveLength(Object.keys(CHANGE_KINDS).length - 18 - 6);
   });
 
   it('covers every kind it declares, and at least 12 destructive or risky ones', () => {

@@ -1,6 +1,8 @@
 import { DurabilityPolicy, TurndownPolicy, UpdateStrategyType } from '../policies';
 import { parseMemory } from '../quantity';
+import { MysqlVersionId } from '../releases';
 import { keyspaceShards, partitioningShards } from '../topology';
+import { VitessRelease } from '../vitess-release';
 import { CHANGE_KINDS, ChangeKind, kindsOf, Severity } from './change-kinds';
 import { ClusterManifest, InputError } from './manifests';
 import { DEFAULT_REPLICAS } from './operator-defaults';
@@ -219,18 +221,41 @@ function mysqldChanges(path: string, a: any, b: any, f: Finding[]): void {
   }
   const [va, vb] = [mysqlVersion(a[fa ?? '']), mysqlVersion(b[fb ?? ''])];
   if (!va || !vb) return;
-  const cmp = va[0] - vb[0] || va[1] - vb[1] || va[2] - vb[2];
-  if (cmp > 0) f.push({ kind: 'mysql-downgrade', path, message: `MySQL ${va.join('.')} → ${vb.join('.')}`, covers: [path] });
-  else if (va[0] !== vb[0] || va[1] !== vb[1]) f.push({ kind: 'mysql-upgrade', path, message: `MySQL ${va.join('.')} → ${vb.join('.')}`, covers: [path] });
+  const message = `MySQL ${va.text} → ${vb.text}`;
+  // A patch level is compared only when both sides name one.
+  const order = va.major - vb.major || va.minor - vb.minor || (va.patch !== undefined && vb.patch !== undefined ? va.patch - vb.patch : 0);
+  if (order > 0) f.push({ kind: 'mysql-downgrade', path, message, covers: [path] });
+  else if (va.major !== vb.major || va.minor !== vb.minor) f.push({ kind: 'mysql-upgrade', path, message, covers: [path] });
 }
 
-/** MySQL version of an image: `mysql:8.0.40`, `percona/percona-server:8.0.30`, or a lite tag's `-mysql84` suffix. */
-function mysqlVersion(image: unknown): [number, number, number] | undefined {
+interface MysqlVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch?: number;
+  readonly text: string;
+}
+
+const MYSQL_SUFFIX = /-mysql(\d)(\d)$/;
+
+/**
+ * MySQL version of an image: `mysql:8.0.40`, `percona/percona-server:8.0.30`, or what a vitess/lite tag bundles
+ * (release data: an unsuffixed `v22.0.1` is 8.0.40, `v15.0.5` is 5.7.31); otherwise a `-mysql84` suffix gives 8.4.
+ */
+function mysqlVersion(image: unknown): MysqlVersion | undefined {
   const s = String(image ?? '');
-  const plain = /(?:^|\/)(?:mysql|percona-server|mysql-server):(\d+)\.(\d+)(?:\.(\d+))?/.exec(s);
-  if (plain) return [Number(plain[1]), Number(plain[2]), Number(plain[3] ?? 0)];
-  const suffix = /-mysql(\d)(\d)$/.exec(s);
-  return suffix ? [Number(suffix[1]), Number(suffix[2]), 0] : undefined;
+  const plain = /(?:^|\/)(?:mysql|percona-server|mysql-server):(\d+\.\d+(?:\.\d+)?)/.exec(s);
+  if (plain) return parseVersion(plain[1]);
+  const suffix = MYSQL_SUFFIX.exec(s);
+  const vitessMajor = /(?:^|\/)vitess\/lite:v(\d+)\./.exec(s)?.[1];
+  const release = VitessRelease.all().find((r) => String(r.vitessMajor) === vitessMajor);
+  const id = suffix ? `${suffix[1]}.${suffix[2]}` : release?.mysqlVersions.find((v) => !MYSQL_SUFFIX.test(release.liteImage(v)!));
+  if (id === undefined) return undefined;
+  return parseVersion(release?.mysqlServerVersion(id as MysqlVersionId) ?? id);
+}
+
+function parseVersion(v: string): MysqlVersion {
+  const [major, minor, patch] = v.split('.').map(Number);
+  return { major, minor, patch, text: v };
 }
 
 // ---- leaf rules: one changed value, classified by its path ---------------------------------------------------

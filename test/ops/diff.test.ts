@@ -148,6 +148,30 @@ describe('diff: what is not destructive', () => {
   });
 });
 
+describe('MySQL versions of mysqld images', () => {
+  const mysqld = (before: string, after: string) => diffOf((a, b) => {
+    b.spec.images.mysqld = { mysql80Compatible: before };
+    a.spec.images.mysqld = { mysql80Compatible: after };
+  }).filter((c) => c.path === 'images.mysqld').map((c) => [c.kind, c.message]);
+
+  it('knows what an unsuffixed vitess/lite tag bundles, from the release table', () => {
+    expect(mysqld('vitess/lite:v22.0.1', 'vitess/lite:v24.0.0-mysql84')).toEqual([['mysql-upgrade', 'MySQL 8.0.40 → 8.4.6']]);
+    expect(mysqld('vitess/lite:v15.0.5', 'vitess/lite:v16.0.5')).toEqual([['mysql-upgrade', 'MySQL 5.7.31 → 8.0.30']]);
+    expect(mysqld('vitess/lite:v22.0.1', 'vitess/lite:v21.0.0')).toEqual([['mysql-downgrade', 'MySQL 8.0.40 → 8.0.30']]);
+  });
+
+  it('sees no change between images that bundle the same MySQL', () => {
+    expect(mysqld('vitess/lite:v22.0.1', 'vitess/lite:v22.0.1-mysql80')).toEqual([]);
+    expect(mysqld('mysql:8.0.40', 'vitess/lite:v24.0.0-mysql80')).toEqual([]);
+  });
+
+  it('compares patch levels only when both sides name one', () => {
+    expect(mysqld('registry.local/lite:v25.0.0-mysql84', 'registry.local/lite:v25.0.0-mysql80')).toEqual([['mysql-downgrade', 'MySQL 8.4 → 8.0']]);
+    expect(mysqld('mysql:8.0.40', 'registry.local/lite:v25.0.0-mysql80')).toEqual([]);
+    expect(mysqld('mysql:8.0.40', 'mysql:8.0.30')).toEqual([['mysql-downgrade', 'MySQL 8.0.40 → 8.0.30']]);
+  });
+});
+
 describe('allowing destructive changes', () => {
   const changes = diffOf((a) => { pool(a, 'replica', 'az1').replicas = 1; pool(a, 'replica', 'az2').replicas = 1; });
 

@@ -56,12 +56,12 @@ export function drainScript(o: DrainOptions): string {
   }
   return [
     `# Planned failover away from tablet pod ${o.pod}: if it is the shard primary, the operator reparents to a`,
-    '# healthy replica (PlannedReparentShard), then sets drain.planetscale.com/finished. Nothing happens while',
+    `# healthy replica (PlannedReparentShard), then sets ${DRAIN_FINISHED}. Nothing happens while`,
     '# the shard is unhealthy. To find the primary: vtctldclient --server localhost:15999 GetTablets --keyspace <ks> --shard <shard>',
     '# (its alias <cell>-<uid> is pod <cluster>-vttablet-<cell>-<uid>-<hash>).',
     cmd(drainArgs(o)),
     '# Wait until the operator marks it finished:',
-    `kubectl get pod ${shellQuote(o.pod)}${ns} -o jsonpath='{.metadata.annotations.drain\\.planetscale\\.com/finished}'`,
+    `kubectl get pod ${shellQuote(o.pod)}${ns} -o jsonpath='{.metadata.annotations.${DRAIN_FINISHED.replace(/\./g, '\\.')}}'`,
     '# Then clear the drain (removing it earlier aborts the drain):',
     cmd(drainArgs({ ...o, clear: true })),
     '',

@@ -46,7 +46,7 @@ describe('drain (facts §6.1)', () => {
   it('runs kubectl with the same arguments and returns its output', () => {
     const k = fakeKubectl();
     expect(runDrain({ pod: POD, namespace: 'example' }, k.bin)).toBe(`pod/${POD} annotated\n`);
-    expect(k.calls()).toEqual(drainArgs({ pod: POD, namespace: 'example' }));
+    expect(k.calls()).toEqual(['annotate', 'pod', POD, '-n', 'example', 'drain.planetscale.com/started=planned failover', '--overwrite']);
   });
 
   it('reports a failing kubectl with its first error line (exit code 1) and a missing one as bad input', () => {

@@ -98,6 +98,9 @@ export class VitessOperator extends Chart {
   private readonly props: VitessOperatorProps;
   private readonly resources: unknown;
   private readonly problems: Problem[] = [];
+  /** The ≤ 2.14 layout (a Role per watched namespace), unless watching all namespaces needs a ClusterRole. */
+  private readonly namespacedRbac: boolean;
+  /** The namespaces of the app's VitessClusters, fixed by {@link prepare}. */
   private clusterNamespaces?: string[];
 
   constructor(scope: Construct, id: string, props: VitessOperatorProps = {}) {
@@ -111,14 +114,15 @@ export class VitessOperator extends Chart {
     this.watch = props.watch ?? WatchScope.clusterNamespaces();
     this.image = operatorImage(this.release, props.imageRegistry, this.node.path);
     this.resources = renderOperatorResources(props.resources, this.node.path);
+    this.namespacedRbac = this.release.row.rbac === 'namespaced-role' && this.watch.kind !== 'all';
 
     if (props.crds ?? true) this.addCrds();
     if (props.createNamespaces) this.addNamespace(this, this.operatorNamespace);
     new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: { name: OPERATOR_NAME, namespace: this.operatorNamespace } });
-    if (this.release.row.rbac === 'cluster-role' || this.watch.kind === 'all') {
-      addClusterRbac(this, this.release, this.operatorNamespace);
-    } else {
+    if (this.namespacedRbac) {
       addNamespacedRbac(this, '', this.release, this.operatorNamespace, this.operatorNamespace);
+    } else {
+      addClusterRbac(this, this.release, this.operatorNamespace);
     }
     new k8s.KubePriorityClass(this, 'ControlPlanePriority', {
       metadata: { name: 'vitess-operator-control-plane' }, value: 5000, globalDefault: false, description: 'The vitess-operator control plane.',
@@ -176,22 +180,20 @@ export class VitessOperator extends Chart {
   /** Once, at the first validation: find the app's clusters, order their charts after this one, add per-namespace RBAC. */
   private prepare(): void {
     if (this.clusterNamespaces) return;
-    const clusters = findVitessClusters(this);
-    this.clusterNamespaces = [...new Set(clusters.map((c) => c.namespace ?? 'default'))].sort();
+    this.clusterNamespaces = [...new Set(findVitessClusters(this).map((c) => c.namespace ?? 'default'))].sort();
     for (const chart of chartsUsingVitessApi(this)) {
       if (chart !== this && !chart.node.scopes.includes(this)) chart.addDependency(this);
     }
     const ns = this.operatorNamespace;
     const explicit = this.watch.kind === 'namespaces' ? this.watch.names : [];
     const watched = this.watch.kind === 'cluster-namespaces' ? this.clusterNamespaces : explicit;
-    const tenants = new Set([...this.clusterNamespaces, ...explicit]);
-    const namespacedRoles = this.release.row.rbac === 'namespaced-role' && this.watch.kind !== 'all';
-    const others = [...new Set([...tenants, ...(namespacedRoles ? watched : [])])].filter((n) => n !== ns).sort();
-    for (const n of others) {
+    // Every namespace with a cluster or explicitly watched gets the backup-storage set; watched ones also the ≤ 2.14 Role.
+    const tenants = [...new Set([...this.clusterNamespaces, ...explicit])].filter((n) => n !== ns).sort();
+    for (const n of tenants) {
       const scope = new Construct(this, `Namespace-${n}`);
       if (this.props.createNamespaces) this.addNamespace(scope, n);
-      if (namespacedRoles && watched.includes(n)) addNamespacedRbac(scope, 'Operator', this.release, ns, n);
-      if (tenants.has(n)) addBackupStorageRbac(scope, n);
+      if (this.namespacedRbac && watched.includes(n)) addNamespacedRbac(scope, 'Operator', this.release, ns, n);
+      addBackupStorageRbac(scope, n);
     }
   }
 

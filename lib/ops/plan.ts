@@ -276,12 +276,16 @@ function vtgatePods(ctx: Ctx): PlannedPod[] {
   });
 }
 
-/** vtadmin: only with both `vtadmin` and `images.vtadmin` (facts §1.2, §2.11); api + web containers. */
+/** The operator deploys vtadmin only with both `vtadmin` and `images.vtadmin`: there is no default image (facts §1.2, §2.11). */
+export function deploysVtadmin(spec: any): boolean {
+  return Boolean(spec?.vtadmin && spec?.images?.vtadmin);
+}
+
+/** vtadmin per cell when deployed; api + web containers. */
 function vtadminPods(ctx: Ctx, cellNames: string[]): PlannedPod[] {
   const v = ctx.spec.vtadmin;
-  if (!v) return [];
-  if (!ctx.spec.images?.vtadmin) {
-    ctx.warnings.push('vtadmin is set but images.vtadmin is empty: the operator deploys no vtadmin (there is no default image)');
+  if (!deploysVtadmin(ctx.spec)) {
+    if (v) ctx.warnings.push('vtadmin is set but images.vtadmin is empty: the operator deploys no vtadmin (there is no default image)');
     return [];
   }
   return knownCells(ctx, 'vtadmin.cells', v.cells, cellNames).flatMap((cell) => deploymentPods(v.replicas ?? DEFAULT_REPLICAS.vtadmin, {

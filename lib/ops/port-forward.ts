@@ -1,4 +1,5 @@
 import { ClusterManifest } from './manifests';
+import { deploysVtadmin } from './plan';
 
 /**
  * `port-forward`: the upstream pf.sh recipe (seed §8, facts §6.5) for one cluster, selecting Services by the
@@ -21,9 +22,9 @@ const FORWARDS: readonly Forward[] = [
   { component: 'vtadmin', selector: 'planetscale.com/component=vtadmin', ports: [[14000, 15000], [14001, 15001]], use: 'vtadmin: http://localhost:14000 (API on localhost:14001)' },
 ];
 
-/** The forwards for a cluster: vtctld and vtgate always, vtadmin when it is deployed (`vtadmin` and `images.vtadmin`). */
+/** The forwards for a cluster: vtctld and vtgate always, vtadmin when the operator deploys it. */
 export function forwardsFor(cluster: ClusterManifest): Forward[] {
-  const vtadmin = Boolean(cluster.spec?.vtadmin && cluster.spec?.images?.vtadmin);
+  const vtadmin = deploysVtadmin(cluster.spec);
   return FORWARDS.filter((f) => f.component !== 'vtadmin' || vtadmin);
 }
 

@@ -6,8 +6,11 @@ export interface FoundCluster {
   readonly name: string;
   /** `metadata.namespace`, which cdk8s fills from the chart's namespace; undefined when neither is set. */
   readonly namespace?: string;
+  /** Where it lands: {@link namespace}, else `default`, as kubectl applies it unless told otherwise. */
+  readonly effectiveNamespace: string;
   readonly object: ApiObject;
-  readonly chart: Chart;
+  /** How findings name it: `VitessCluster <namespace>/<name> (<construct path>)`. */
+  readonly where: string;
 }
 
 /**
@@ -18,7 +21,11 @@ export interface FoundCluster {
 export function findVitessClusters(scope: IConstruct): FoundCluster[] {
   return scope.node.root.node.findAll()
     .filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'VitessCluster' && c.apiGroup === 'planetscale.com')
-    .map((o) => ({ name: o.name, namespace: o.metadata.namespace, object: o, chart: Chart.of(o) }))
+    .map((o) => {
+      const namespace = o.metadata.namespace;
+      const where = `VitessCluster ${namespace ?? '(no namespace)'}/${o.name} (${o.node.path})`;
+      return { name: o.name, namespace, effectiveNamespace: namespace ?? 'default', object: o, where };
+    })
     .sort((a, b) => (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name));
 }
 

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ContainerResources, k8s } from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { addProblemCheck, Problem, Warnings } from '../problems';
 import { VitessRelease } from '../vitess-release';
 import { CrdSourceError, readCrdFiles } from './crd-source';
@@ -180,7 +180,7 @@ export class VitessOperator extends Chart {
   /** Once, at the first validation: find the app's clusters, order their charts after this one, add per-namespace RBAC. */
   private prepare(): void {
     if (this.clusterNamespaces) return;
-    this.clusterNamespaces = [...new Set(findVitessClusters(this).map((c) => c.namespace ?? 'default'))].sort();
+    this.clusterNamespaces = [...new Set(findVitessClusters(this).map((c) => c.effectiveNamespace))].sort();
     for (const chart of chartsUsingVitessApi(this)) {
       if (chart !== this && !chart.node.scopes.includes(this)) chart.addDependency(this);
     }
@@ -222,10 +222,9 @@ export class VitessOperator extends Chart {
       problems.push({ field: 'release', message: `another VitessOperator is in the app (${others.map((o) => o.node.path).join(', ')}); both would define the same CRDs, PriorityClasses and cluster RBAC`, fix: 'keep one VitessOperator per app (one operator serves every namespace it watches)' });
     }
     for (const c of findVitessClusters(this)) {
-      const where = `VitessCluster ${c.namespace ?? '(no namespace)'}/${c.name} (${c.object.node.path})`;
-      const ns = c.namespace ?? 'default';
+      const ns = c.effectiveNamespace;
       if (this.watch.kind === 'namespaces' && !this.watch.names.includes(ns)) {
-        problems.push({ field: 'watch', message: `${where} is in namespace '${ns}', which the operator does not watch (${this.watch.names.join(', ')})`, fix: `add '${ns}' to WatchScope.namespaces([...]), or use WatchScope.clusterNamespaces()` });
+        problems.push({ field: 'watch', message: `${c.where} is in namespace '${ns}', which the operator does not watch (${this.watch.names.join(', ')})`, fix: `add '${ns}' to WatchScope.namespaces([...]), or use WatchScope.clusterNamespaces()` });
       }
     }
     return [...problems, ...this.versionSkew().errors, ...this.namespaceProblems()];
@@ -240,7 +239,6 @@ export class VitessOperator extends Chart {
     const errors: Problem[] = [];
     const warnings: Problem[] = [];
     for (const c of findVitessClusters(this)) {
-      const where = `VitessCluster ${c.namespace ?? '(no namespace)'}/${c.name} (${c.object.node.path})`;
       const byMajor = new Map<number, string[]>();
       for (const { image, major } of vitessImageMajors(specOf(c.object))) {
         if (major !== this.release.vitessMajor) byMajor.set(major, [...new Set([...(byMajor.get(major) ?? []), image])]);
@@ -248,7 +246,7 @@ export class VitessOperator extends Chart {
       for (const [major, images] of byMajor) {
         const problem = {
           field: 'release',
-          message: `${where} uses ${images.join(', ')} (Vitess ${major}) but this operator is ${this.release}`,
+          message: `${c.where} uses ${images.join(', ')} (Vitess ${major}) but this operator is ${this.release}`,
           fix: `use the same VitessRelease for the operator and the cluster (Vitess ${major} is operator ${safeOperatorFor(major)})`,
         };
         (Math.abs(major - this.release.vitessMajor) > 1 ? errors : warnings).push(problem);
@@ -257,17 +255,17 @@ export class VitessOperator extends Chart {
     return { errors, warnings };
   }
 
+  /** Namespaces this chart creates that another part of the app defines too. */
   private namespaceProblems(): Problem[] {
-    const problems: Problem[] = [];
-    if (this.props.createNamespaces) {
-      const mine = new Set(this.node.findAll().filter((c) => ApiObject.isApiObject(c) && c.kind === 'Namespace'));
-      for (const c of this.node.root.node.findAll()) {
-        if (ApiObject.isApiObject(c) && c.kind === 'Namespace' && !mine.has(c) && [...mine].some((m) => (m as ApiObject).name === c.name)) {
-          problems.push({ field: 'createNamespaces', message: `namespace '${c.name}' is also defined at ${c.node.path}`, fix: 'define each namespace once: drop it there, or set createNamespaces: false here' });
-        }
-      }
-    }
-    return problems;
+    if (!this.props.createNamespaces) return [];
+    const namespaces = (root: IConstruct) => root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'Namespace');
+    const mine = namespaces(this);
+    const myNames = new Set(mine.map((n) => n.name));
+    return namespaces(this.node.root).filter((c) => !mine.includes(c) && myNames.has(c.name)).map((c) => ({
+      field: 'createNamespaces',
+      message: `namespace '${c.name}' is also defined at ${c.node.path}`,
+      fix: 'define each namespace once: drop it there, or set createNamespaces: false here',
+    }));
   }
 }
 

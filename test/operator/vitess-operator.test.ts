@@ -115,6 +115,17 @@ describe('VitessOperator RBAC per layout', () => {
     new ApiObject(new Chart(app, 'ns'), 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'vitess' } });
     expect(() => Testing.synth(op)).toThrow(/\[operator\] createNamespaces: namespace 'vitess' is also defined at ns\/ns\. Fix: define each namespace once/);
   });
+
+  it('createNamespaces: a clash on a cluster namespace is reported once; namespaces it does not create are left alone', () => {
+    const app = Testing.app();
+    const op = new VitessOperator(app, 'operator', { crds: false, namespace: 'vitess', createNamespaces: true });
+    cluster(app, 'c', 'apps');
+    const other = new Chart(app, 'ns');
+    for (const name of ['apps', 'monitoring']) new ApiObject(other, name, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    let message = '';
+    try { Testing.synth(op); } catch (e) { message = (e as Error).message; }
+    expect(message.match(/createNamespaces: namespace '[a-z]+' is also defined at [^ ]+/g)).toEqual(["createNamespaces: namespace 'apps' is also defined at ns/apps."]);
+  });
 });
 
 describe('VitessOperator Deployment options', () => {

@@ -95,7 +95,7 @@ Example: cdk8s-vitess diff old-dist dist --allow 'replicas-decrease:example/keys
       if (clusters.length > 1) {
         throw new InputError(`${dist}: ${clusters.length} VitessClusters (${clusters.map((c) => c.name).join(', ')}): pick one with --cluster`);
       }
-      const script = portForwardScript(clusters[0], o.namespace ?? clusters[0].namespace);
+      const script = portForwardScript(clusters[0], o.namespace);
       if (!o.out) return io.out(script);
       writeFileSync(o.out, script);
       chmodSync(o.out, 0o755);

@@ -67,8 +67,7 @@ function yamlFiles(dir: string): string[] {
 }
 
 function parseFile(file: string): ManifestObject[] {
-  const docs = parseAllDocuments(readFileSync(file, 'utf8'));
-  if (!Array.isArray(docs)) return []; // an empty stream
+  const docs = parseAllDocuments(readFileSync(file, 'utf8')); // an empty file is an empty array
   const out: ManifestObject[] = [];
   docs.forEach((doc, index) => {
     const err = doc.errors[0];

@@ -15,5 +15,5 @@ export function cpu(millis: number | undefined): string {
 
 /** Bytes as the largest binary unit that divides them (`1Gi`, `1536Mi`); `-` for none. */
 export function mem(bytes: number | undefined): string {
-  return bytes === undefined ? '-' : bytes === 0 ? '0' : formatMemory(bytes);
+  return bytes === undefined ? '-' : formatMemory(bytes);
 }

@@ -28,6 +28,11 @@ describe('loadManifests', () => {
     expect(loadManifests(join(dir, 'one.yaml'))).toHaveLength(1);
   });
 
+  it('reads an empty file as no objects', () => {
+    const dir = tempDir({ 'empty.yaml': '', 'one.yaml': toYaml(CONFIG_SECRET) });
+    expect(loadManifests(dir).map((o) => o.file.slice(dir.length + 1))).toEqual(['one.yaml']);
+  });
+
   it('names the path and the fix when it does not exist', () => {
     expect(() => loadManifests('/nonexistent/dist')).toThrow(InputError);
     expect(() => loadManifests('/nonexistent/dist')).toThrow("/nonexistent/dist: no such file or folder. Run 'npm run synth' first");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBudgets, planCluster } from '../../lib/ops/plan';
 import { formatPlan } from '../../lib/ops/plan-report';
+import { cpu, mem } from '../../lib/ops/table';
 import { asManifest, twoCellCluster } from './fixtures';
 
 
@@ -36,5 +37,12 @@ describe('formatPlan', () => {
     const out = formatPlan(planCluster(asManifest(o), { budgets: parseBudgets(['500m,2Gi']) }));
     expect(out).toContain('\nWarnings:\n- ADV/- replica@az1: no resources for vttablet');
     expect(out).toMatch(/\nNode budget exceeded:\n- cell az1 requests .* but the budget is 500m \/ 2Gi/);
+  });
+});
+
+describe('quantities in tables', () => {
+  it('writes CPU as whole cores or millicores, memory in the largest binary unit, - for none', () => {
+    expect([cpu(undefined), cpu(0), cpu(2000), cpu(1250)]).toEqual(['-', '0', '2', '1250m']);
+    expect([mem(undefined), mem(0), mem(2 ** 30), mem(1536 * 2 ** 20), mem(1000)]).toEqual(['-', '0', '1Gi', '1536Mi', '1000']);
   });
 });

@@ -1,5 +1,6 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-27';
+import { parseCpu, parseMemory } from '../quantity';
 import { VitessRelease } from '../vitess-release';
 import { OPERATOR_NAME } from './rbac';
 
@@ -60,19 +61,21 @@ export function operatorImage(release: VitessRelease, registry: string | undefin
   return `${r}/${release.operatorImage}`;
 }
 
-/** Container resources over the defaults (requests 100m/128Mi, limit memory 512Mi); throws for request > limit. */
+/** Container resources over the defaults (requests 100m/128Mi, limit memory 512Mi); throws for a request above its limit. */
 export function renderOperatorResources(res: ContainerResources | undefined, path: string): Record<string, Record<string, string>> {
-  const cpuReq = res?.cpu?.request ?? Cpu.millis(100);
-  const cpuLim = res?.cpu?.limit;
-  const memReq = res?.memory?.request ?? Size.mebibytes(128);
-  const memLim = res?.memory?.limit ?? Size.mebibytes(512);
-  const kib = (s: Size) => s.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (kib(memReq) > kib(memLim)) {
-    throw new Error(`${path}: resources.memory.request (${quantity(memReq)}) exceeds resources.memory.limit (${quantity(memLim)}): raise the limit or lower the request`);
+  const requests: Record<string, string> = {
+    cpu: (res?.cpu?.request ?? Cpu.millis(100)).amount,
+    memory: quantity(res?.memory?.request ?? Size.mebibytes(128)),
+  };
+  const limits: Record<string, string> = { memory: quantity(res?.memory?.limit ?? Size.mebibytes(512)) };
+  if (res?.cpu?.limit) limits.cpu = res.cpu.limit.amount;
+  // The API server rejects the pod otherwise; a default request counts too (e.g. a cpu limit below 100m).
+  for (const [kind, parse] of [['cpu', parseCpu], ['memory', parseMemory]] as const) {
+    const [req, lim] = [requests[kind], limits[kind]];
+    if (lim !== undefined && (parse(req) ?? 0) > (parse(lim) ?? Infinity)) {
+      throw new Error(`${path}: resources.${kind}.request (${req}) exceeds resources.${kind}.limit (${lim}): raise the limit or lower the request`);
+    }
   }
-  const requests: Record<string, string> = { cpu: cpuReq.amount, memory: quantity(memReq) };
-  const limits: Record<string, string> = { memory: quantity(memLim) };
-  if (cpuLim) limits.cpu = cpuLim.amount;
   return { requests, limits };
 }
 

@@ -143,6 +143,13 @@ describe('VitessOperator Deployment options', () => {
     // Thrown by the constructor, not at synth.
     expect(() => new VitessOperator(Testing.app(), 'operator', { resources: { memory: { request: Size.gibibytes(1), limit: Size.mebibytes(256) } } }))
       .toThrow(/resources.memory.request \(1024Mi\) exceeds resources.memory.limit \(256Mi\)/);
+    expect(() => new VitessOperator(Testing.app(), 'operator', { resources: { cpu: { request: Cpu.units(2), limit: Cpu.units(1) } } }))
+      .toThrow(/resources\.cpu\.request \(2\) exceeds resources\.cpu\.limit \(1\)/);
+    // The default request counts: a limit below it would be rejected by the API server.
+    expect(() => new VitessOperator(Testing.app(), 'operator', { resources: { cpu: { limit: Cpu.millis(50) } } }))
+      .toThrow(/resources\.cpu\.request \(100m\) exceeds resources\.cpu\.limit \(50m\)/);
+    expect(container(synth({ resources: { cpu: { limit: Cpu.millis(100) }, memory: { limit: Size.mebibytes(128) } } })).resources)
+      .toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '100m', memory: '128Mi' } });
   });
 
   it('passes imagePullSecrets, nodeSelector and tolerations to the pod', () => {

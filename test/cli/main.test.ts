@@ -139,7 +139,9 @@ describe('diff command', () => {
   });
 
   it('rejects an unknown --allow kind and a missing argument with exit 2', async () => {
-    expect((await inProcess('diff', before, after, '--allow', 'oops')).code).toBe(2);
+    const oops = await inProcess('diff', before, after, '--allow', 'oops');
+    expect([oops.code, oops.out]).toEqual([2, '']);
+    expect(oops.err).toMatch(/^cdk8s-vitess: --allow 'oops': unknown change kind 'oops'\. Destructive kinds: cluster-removal, cluster-rename, .*database-name-change\n$/);
     const r = await inProcess('diff', before);
     expect(r.code).toBe(2);
     expect(r.err).toContain("error: missing required argument 'new'");
@@ -214,6 +216,15 @@ describe('drain command', () => {
     chmodSync(bin, 0o755);
     const r = await inProcess('drain', pod, '--execute', '--kubectl', bin);
     expect([r.code, r.err]).toEqual([1, `cdk8s-vitess: kubectl annotate pod ${pod} drain.planetscale.com/started=planned failover --overwrite failed: forbidden\n`]);
+  });
+});
+
+describe('diff --help', () => {
+  it('lists the change kinds by severity', async () => {
+    const r = await inProcess('diff', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Risky: lockserver-address-change, cell-removal, partitioning-added,');
+    expect(r.out).toContain('Safe: cluster-added, cell-added, keyspace-added, keyspace-removal-idle, pool-added, spec-change.');
   });
 });
 

@@ -15,9 +15,9 @@ beforeEach(() => { for (const v of ['ADV_VTGATE_PASSWORD', 'EXAMPLE_VTGATE_PASSW
 
 describe('example app with the operator', () => {
   it.each([
-    ['initial-cluster (latest)', VitessRelease.V24, (app: App) => initialCluster(app)],
-    ['seed-mysql8 on Vitess 21', VitessRelease.V21, (app: App) => seedMysql8(app, 'seed-mysql8', { release: VitessRelease.V21 })],
-  ])('%s: dist/ holds the operator first, and the CRs validate against the same release\'s CRDs', (_name, release, build) => {
+    ['initial-cluster (latest)', VitessRelease.V24, 'v2.17.0', (app: App) => initialCluster(app)],
+    ['seed-mysql8 on Vitess 21', VitessRelease.V21, 'v2.14.0', (app: App) => seedMysql8(app, 'seed-mysql8', { release: VitessRelease.V21 })],
+  ])('%s: dist/ holds the operator first, and the CRs validate against the same release\'s CRDs', (_name, release, tag, build) => {
     const app = Testing.app();
     const cluster = build(app);
     const op = addOperator(app);
@@ -34,6 +34,7 @@ describe('example app with the operator', () => {
     expect(validateCustomResources(crdSchemas(release.operatorTag), crs)).toEqual([]);
     const deployment = parseAllDocuments(operatorYaml).map((d) => d.toJS()).find((o) => o.kind === 'Deployment');
     expect(deployment.spec.template.spec.containers[0].image).toBe(release.operatorImage);
+    expect(deployment.spec.template.spec.containers[0].image).toBe(`planetscale/vitess-operator:${tag}`);
   });
 
   it('refuses to guess between clusters of different releases', () => {

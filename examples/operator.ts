@@ -14,5 +14,6 @@ export function addOperator(app: App, props: VitessOperatorProps = {}): VitessOp
   if (releases.length > 1 && !props.release) {
     throw new Error(`addOperator: the app's clusters use several releases (${releases.join(', ')}); one operator runs one release: pass props.release`);
   }
-  return new VitessOperator(app, 'vitess-operator', { release: releases[0], ...props });
+  // `props.release ?? …`, not a spread under props: an explicit `release: undefined` must not discard the clusters' release.
+  return new VitessOperator(app, 'vitess-operator', { ...props, release: props.release ?? releases[0] });
 }

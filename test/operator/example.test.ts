@@ -37,6 +37,12 @@ describe('example app with the operator', () => {
     expect(deployment.spec.template.spec.containers[0].image).toBe(`planetscale/vitess-operator:${tag}`);
   });
 
+  it('follows the clusters\' release even when props spell out release: undefined', () => {
+    const app = Testing.app();
+    seedMysql8(app, 'seed', { release: VitessRelease.V21 });
+    expect(addOperator(app, { release: undefined, crds: false }).release).toBe(VitessRelease.V21);
+  });
+
   it('refuses to guess between clusters of different releases', () => {
     const app = Testing.app();
     initialCluster(app);

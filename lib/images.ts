@@ -30,6 +30,16 @@ export function vtadminImage(vitessVersion: string): string {
   return `vitess/vtadmin:v${vitessVersion}`;
 }
 
+/**
+ * The Vitess major an image's tag names (`vitess/lite:v23.0.3-mysql80` → 23), for images of the Vitess
+ * repositories (`vitess/lite`, `vitess/vtadmin`, and the older per-component `vitess/vtgate`…), under any
+ * registry prefix; undefined for other images.
+ */
+export function vitessMajorOfImage(image: string): number | undefined {
+  const m = /(?:^|\/)vitess\/(?:lite|vtadmin|vttablet|vtgate|vtctld|vtorc|base)[^:/]*:v?(\d+)\.\d+/.exec(image);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** A pinned tag starts with a version number (`v24.0.0-mysql80`, `8.0.40`); `latest`, `mysql80`, `main` all move. */
 const VERSION_TAG = /^v?\d+(\.\d+)+/;
 

@@ -1,4 +1,5 @@
-import { checkPinnedImage } from './images';
+import { checkPinnedImage, vitessMajorOfImage } from './images';
+import { flavorKeyOf } from './mysql';
 import { Problem } from './problems';
 import { MysqlVersionId } from './releases';
 import { VitessRelease } from './vitess-release';
@@ -26,16 +27,13 @@ export interface KeyspaceImages {
   readonly mysqlVersion?: MysqlVersionId;
 }
 
-const FLAVOR_KEY: Record<MysqlVersionId, string> = { '5.7': 'mysql56Compatible', '8.0': 'mysql80Compatible', '8.4': 'mysql80Compatible' };
-/** Vitess images whose tag names the Vitess version (`vitess/lite:v23.0.3-mysql80`). */
-const VITESS_TAG = /^(?:[\w.-]+\/)*vitess\/(?:lite|vtadmin)[^:]*:v(\d+)\./;
 
 export function renderKeyspaceImages(images: KeyspaceImages, clusterMysql: MysqlVersionId): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of ['vttablet', 'vtorc', 'vtbackup', 'mysqldExporter'] as const) {
     if (images[k]) out[k] = images[k];
   }
-  if (images.mysqld) out.mysqld = { [FLAVOR_KEY[images.mysqlVersion ?? clusterMysql]]: images.mysqld };
+  if (images.mysqld) out.mysqld = { [flavorKeyOf(images.mysqlVersion ?? clusterMysql)]: images.mysqld };
   return out;
 }
 
@@ -47,8 +45,8 @@ export function checkKeyspaceImages(field: string, images: KeyspaceImages, relea
     const image = images[k];
     if (image === undefined) continue;
     problems.push(...checkPinnedImage(`${field}.${k}`, image, k === 'mysqldExporter' ? release.mysqldExporterImage : example));
-    const major = Number(VITESS_TAG.exec(image)?.[1]);
-    if (major && Math.abs(major - release.vitessMajor) > 1) {
+    const major = vitessMajorOfImage(image);
+    if (major !== undefined && Math.abs(major - release.vitessMajor) > 1) {
       problems.push({
         field: `${field}.${k}`,
         message: `'${image}' is Vitess ${major}, but the cluster runs Vitess ${release.vitessMajor}; Vitess only supports one major of skew between components`,

@@ -22,6 +22,11 @@ const MYSQL: Record<MysqlVersionId, MysqlFacts> = {
   '8.4': { flavorKey: 'mysql80Compatible', minMemoryLimit: 512 * MI, overhead: 512 * MI },
 };
 
+/** The `images.mysqld` key a MySQL version is declared under. */
+export function flavorKeyOf(version: MysqlVersionId): MysqldFlavorKey {
+  return MYSQL[version].flavorKey;
+}
+
 /** The mysqld sizing the seed's MySQL 8 cluster needed to stop being OOM-killed (and upstream's e2e values). */
 const DEFAULT_MYSQLD_RESOURCES: ContainerResources = { requests: { cpu: '100m', memory: '512Mi' }, limits: { memory: '1Gi' } };
 
@@ -77,7 +82,7 @@ export class MysqlPreset {
   private constructor(public readonly version: MysqlVersionId, private readonly options: MysqlPresetOptions) {}
 
   public get flavorKey(): MysqldFlavorKey {
-    return MYSQL[this.version].flavorKey;
+    return flavorKeyOf(this.version);
   }
 
   /** Default mysqld resources for tablet pools. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellNameFromZone, checkName, checkUnique, NAME_RULES } from '../lib/names';
-import { checkPinnedImage } from '../lib/images';
+import { checkPinnedImage, vitessMajorOfImage } from '../lib/images';
 
 describe('names', () => {
   it('turns zone names into valid cell names', () => {
@@ -47,5 +47,14 @@ describe('NAME_RULES', () => {
     expect(checkName(k, 'f', good)).toEqual([]);
     expect(checkName(k, 'f', bad)).toEqual([{ field: 'f', message: `'${bad}' is not a valid ${NAME_RULES[k].what}`, fix: NAME_RULES[k].fix }]);
     expect(checkName(k, 'f', 'a'.repeat(64))).toHaveLength(1);
+  });
+});
+
+describe('vitessMajorOfImage', () => {
+  it.each([
+    ['vitess/lite:v23.0.3-mysql80', 23], ['registry.local:5000/mirror/vitess/lite:v24.0.0', 24], ['vitess/vtadmin:v22.0.1', 22],
+    ['vitess/vtgate:v14.0.0', 14], ['mysql:8.0.40', undefined], ['vitess/lite:latest', undefined], ['notvitess/lite:v20.0.0', undefined],
+  ] as const)('%s → %s', (image, major) => {
+    expect(vitessMajorOfImage(image)).toBe(major);
   });
 });

@@ -6,6 +6,7 @@ import { Cpu } from 'cdk8s-plus-27';
 import { describe, expect, it } from 'vitest';
 import { Warnings } from '../../lib/problems';
 import { crdChecksums } from '../../lib/operator/crd-checksums';
+import { sha256 } from '../../lib/operator/crd-source';
 import { VitessOperator, VitessOperatorProps } from '../../lib/operator/vitess-operator';
 import { WatchScope } from '../../lib/operator/watch-scope';
 import { VitessRelease } from '../../lib/vitess-release';
@@ -200,8 +201,12 @@ describe('VitessOperator CRDs', () => {
     const dir = tamperedCopy(file, (b) => { b[200] = b[200] === 0x61 ? 0x62 : 0x61; });
     const app = Testing.app();
     const op = new VitessOperator(app, 'operator', { release: VitessRelease.V22, crdDirectory: dir });
-    const expected = crdChecksums(tag)![file];
-    expect(() => Testing.synth(op)).toThrow(new RegExp(`\\[operator\\] crds: ${join(dir, file).replace(/[.]/g, '\\.')} has sha256 [0-9a-f]{64} but ${tag} pins ${expected}.*Fix: put the unmodified file`));
+    // Both hashes from the bytes themselves: upstream's file and the tampered copy, not from the pinned table.
+    const expected = sha256(readFileSync(upstreamPath(tag, file)));
+    const actual = sha256(readFileSync(join(dir, file)));
+    expect(actual).not.toBe(expected);
+    expect(crdChecksums(tag)![file]).toBe(expected);
+    expect(() => Testing.synth(op)).toThrow(new RegExp(`\\[operator\\] crds: ${join(dir, file).replace(/[.]/g, '\\.')} has sha256 ${actual} but ${tag} pins ${expected}.*Fix: put the unmodified file`));
   });
 
   it('fails synth for a missing file with the ways to provide it', () => {

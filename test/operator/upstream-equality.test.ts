@@ -61,9 +61,12 @@ const key = (o: any) => `${o.kind} ${o.metadata.namespace ?? '-'}/${o.metadata.n
 
 describe("VitessOperator equals upstream's deploy/ install of each release", () => {
   it.each(VitessRelease.all().map((r) => [r.operatorTag, r] as const))('%s', (tag, release) => {
-    // Each layout's own topology: ≤ 2.14 upstream assumes the cluster in the operator's namespace, 2.15+
-    // ships objects for a cluster namespace (`example`) apart from the operator's.
-    const clusterElsewhere = release.row.rbac === 'cluster-role';
+    // Each layout's own topology, read from upstream's files rather than from our release table: ≤ 2.14
+    // upstream assumes the cluster in the operator's namespace, 2.15+ ships objects for a cluster namespace
+    // (`example`) apart from the operator's.
+    const upstream = upstreamInstall(tag);
+    const clusterElsewhere = upstream.some((o) => o.metadata.namespace === CLUSTER_NS);
+    expect(release.row.rbac).toBe(upstream.some((o) => o.kind === 'ClusterRole') ? 'cluster-role' : 'namespaced-role');
     const app = Testing.app();
     new VitessOperator(app, 'operator', { release });
     const clusters = new Chart(app, 'cluster', { namespace: clusterElsewhere ? CLUSTER_NS : OPERATOR_NS });
@@ -74,7 +77,7 @@ describe("VitessOperator equals upstream's deploy/ install of each release", () 
     const files = readdirSync(app.outdir).sort();
     expect(files).toEqual(['0000-operator.k8s.yaml', '0001-cluster.k8s.yaml']);
     const ours = parseAllDocuments(readFileSync(join(app.outdir, files[0]), 'utf8')).map((d) => d.toJS());
-    const theirs = upstreamInstall(tag).map((o) => expectedFrom(o, tag, clusterElsewhere));
+    const theirs = upstream.map((o) => expectedFrom(o, tag, clusterElsewhere));
 
     expect(ours.map(key).sort()).toEqual(theirs.map(key).sort());
     const byKey = new Map(ours.map((o) => [key(o), o]));

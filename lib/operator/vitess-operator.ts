@@ -97,7 +97,6 @@ export class VitessOperator extends Chart {
   public readonly watch: WatchScope;
   private readonly props: VitessOperatorProps;
   private readonly resources: unknown;
-  private readonly problems: Problem[] = [];
   /** The ≤ 2.14 layout (a Role per watched namespace), unless watching all namespaces needs a ClusterRole. */
   private readonly namespacedRbac: boolean;
   /** The namespaces of the app's VitessClusters, fixed by {@link prepare}. */
@@ -116,7 +115,7 @@ export class VitessOperator extends Chart {
     this.resources = renderOperatorResources(props.resources, this.node.path);
     this.namespacedRbac = this.release.row.rbac === 'namespaced-role' && this.watch.kind !== 'all';
 
-    if (props.crds ?? true) this.addCrds();
+    const crdProblems = props.crds ?? true ? this.addCrds() : [];
     if (props.createNamespaces) this.addNamespace(this, this.operatorNamespace);
     new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: { name: OPERATOR_NAME, namespace: this.operatorNamespace } });
     if (this.namespacedRbac) {
@@ -145,7 +144,7 @@ export class VitessOperator extends Chart {
       message: `VitessCluster ${c.name} (${c.object.node.path}) has no namespace, so it is counted as 'default', where kubectl puts it unless told otherwise`,
       fix: 'set metadata.namespace or the namespace of its chart',
     })));
-    addProblemCheck(this, () => [...this.problems, ...this.clusterProblems()]);
+    addProblemCheck(this, () => [...crdProblems, ...this.clusterProblems()]);
     Warnings.add(this, () => this.versionSkew().warnings);
   }
 
@@ -162,13 +161,15 @@ export class VitessOperator extends Chart {
     return this;
   }
 
-  private addCrds(): void {
+  /** Emits the release's verified CRD files; a missing or altered file is returned as a problem, reported at synth. */
+  private addCrds(): Problem[] {
     try {
       addUpstreamCrds(new Construct(this, 'Crds'), readCrdFiles(this.release, { crdDirectory: this.props.crdDirectory }));
+      return [];
     } catch (e) {
       if (!(e instanceof CrdSourceError)) throw e;
       // Reported at synth, with this chart's path, so a missing file reads like any other validation error.
-      this.problems.push(...e.problems);
+      return [...e.problems];
     }
   }
 

@@ -1,3 +1,4 @@
+import { vitessMajorOfImage } from '../images';
 import { DurabilityPolicy, TurndownPolicy, UpdateStrategyType } from '../policies';
 import { parseMemory } from '../quantity';
 import { MysqlVersionId } from '../releases';
@@ -246,8 +247,8 @@ function mysqlVersion(image: unknown): MysqlVersion | undefined {
   const plain = /(?:^|\/)(?:mysql|percona-server|mysql-server):(\d+\.\d+(?:\.\d+)?)/.exec(s);
   if (plain) return parseVersion(plain[1]);
   const suffix = MYSQL_SUFFIX.exec(s);
-  const vitessMajor = /(?:^|\/)vitess\/lite:v(\d+)\./.exec(s)?.[1];
-  const release = VitessRelease.all().find((r) => String(r.vitessMajor) === vitessMajor);
+  const vitessMajor = vitessMajorOfImage(s);
+  const release = VitessRelease.all().find((r) => r.vitessMajor === vitessMajor);
   const id = suffix ? `${suffix[1]}.${suffix[2]}` : release?.mysqlVersions.find((v) => !MYSQL_SUFFIX.test(release.liteImage(v)!));
   if (id === undefined) return undefined;
   return parseVersion(release?.mysqlServerVersion(id as MysqlVersionId) ?? id);
@@ -270,7 +271,6 @@ const show = (v: unknown) => (v === undefined ? '(unset)' : typeof v === 'string
 const changed = (a: unknown, b: unknown) => `${show(a)} → ${show(b)}`;
 const tablets = (n: number) => `${n} tablet${n === 1 ? '' : 's'}`;
 const bytes = (v: unknown) => (v === undefined ? undefined : parseMemory(String(v)));
-const VITESS_IMAGE = /vitess\/(?:lite|vtadmin|vttablet|vtgate|vtctld|vtorc|base)[^:]*:v?(\d+)\.\d+\.\d+/;
 const lowerCase = (v: unknown) => /lower_case_table_names\s*=\s*(\d)/.exec(String(v ?? ''))?.[1] ?? '0';
 
 /**
@@ -318,11 +318,11 @@ const LEAF_RULES: readonly LeafRule[] = [
   } },
   { match: /\.mysqld\.configOverrides$/, classify: (a, b) => (lowerCase(a) !== lowerCase(b) ? { kind: 'mysql-lower-case-table-names', message: `lower_case_table_names ${lowerCase(a)} → ${lowerCase(b)}` } : undefined) },
   { match: /(?:^|\.)images\.\w+$/, classify: (a, b) => {
-    const [x, y] = [VITESS_IMAGE.exec(String(a ?? '')), VITESS_IMAGE.exec(String(b ?? ''))];
-    if (!x || !y) return undefined;
-    const jump = Number(y[1]) - Number(x[1]);
-    if (jump > 1) return { kind: 'image-major-jump', message: `${changed(a, b)}: Vitess ${x[1]} → ${y[1]} skips ${jump - 1} major(s); upgrade one major at a time` };
-    if (jump < 0) return { kind: 'image-downgrade', message: `${changed(a, b)}: Vitess ${x[1]} → ${y[1]}` };
+    const [x, y] = [vitessMajorOfImage(String(a ?? '')), vitessMajorOfImage(String(b ?? ''))];
+    if (x === undefined || y === undefined) return undefined;
+    const jump = y - x;
+    if (jump > 1) return { kind: 'image-major-jump', message: `${changed(a, b)}: Vitess ${x} → ${y} skips ${jump - 1} major(s); upgrade one major at a time` };
+    if (jump < 0) return { kind: 'image-downgrade', message: `${changed(a, b)}: Vitess ${x} → ${y}` };
     return undefined;
   } },
   { match: /^backup\.engine$/, classify: (a, b) => ({ kind: 'backup-engine-change', message: changed(a, b) }) },

@@ -68,3 +68,12 @@ export function checkUnique(field: string, names: readonly string[], what: strin
   });
   return problems;
 }
+
+/** Problems for listed cells the cluster does not define (the operator ignores them with an event). */
+export function checkCellRefs(field: string, cells: readonly string[] | undefined, defined: readonly string[]): Problem[] {
+  return (cells ?? []).flatMap((c, i) => (defined.includes(c) ? [] : [{
+    field: `${field}[${i}]`,
+    message: `cell '${c}' is not defined; the operator would ignore it`,
+    fix: `use one of: ${defined.join(', ')}`,
+  }]));
+}

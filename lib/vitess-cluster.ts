@@ -14,7 +14,7 @@ import { checkPinnedImage, VitessImages, vtadminImage } from './images';
 import { Keyspace, KeyspaceProps } from './keyspace';
 import { Lockserver } from './lockserver';
 import { MysqlPreset } from './mysql';
-import { checkName, checkUnique } from './names';
+import { checkCellRefs, checkName, checkUnique } from './names';
 import { UpdateStrategyType } from './policies';
 import { addProblemCheck, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
@@ -231,9 +231,7 @@ export class VitessCluster extends Construct implements ClusterContext {
     if (cells.length === 0) problems.push({ field: 'cells', message: 'the cluster has no cells, so nothing runs', fix: "add one with cluster.addCell('zone1')" });
     problems.push(...checkUnique('cells', cells, 'cell'));
     problems.push(...checkUnique('keyspaces', this.keyspaces.map((k) => k.name), 'keyspace'));
-    (p.dashboard?.cells ?? []).forEach((c, i) => {
-      if (!cells.includes(c)) problems.push({ field: `dashboard.cells[${i}]`, message: `cell '${c}' is not defined; the operator would ignore it`, fix: `use one of: ${cells.join(', ')}` });
-    });
+    problems.push(...checkCellRefs('dashboard.cells', p.dashboard?.cells, cells));
     problems.push(...checkResources('dashboard.resources', p.dashboard?.resources));
     if (p.globalLockserver) problems.push(...p.globalLockserver.check('globalLockserver'));
     problems.push(...this.mysql.checkRelease(this.release));

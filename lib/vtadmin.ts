@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { clusterOf } from './cluster-context';
+import { checkCellRefs } from './names';
 import { addProblemCheck, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
 import { SecretKeyRef } from './secret-ref';
@@ -130,9 +131,7 @@ export class VtAdmin extends Construct {
     (o.apiAddresses ?? []).forEach((a, i) => {
       if (!/^https?:\/\/[^\s]+$/.test(a)) problems.push({ field: `apiAddresses[${i}]`, message: `'${a}' is not an http(s) URL; the web UI calls it from the browser`, fix: "write it like 'https://vtadmin-api.example.com' or 'http://localhost:14001'" });
     });
-    (o.cells ?? []).forEach((c, i) => {
-      if (!defined.includes(c)) problems.push({ field: `cells[${i}]`, message: `cell '${c}' is not defined; the operator would ignore it`, fix: `use one of: ${defined.join(', ')}` });
-    });
+    problems.push(...checkCellRefs('cells', o.cells, defined));
     if (o.replicas !== undefined && (!Number.isInteger(o.replicas) || o.replicas < 0)) {
       problems.push({ field: 'replicas', message: `${o.replicas} is not a replica count`, fix: 'use a whole number ≥ 0' });
     }

@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { vitessMajorOfImage } from '../images';
 
 /** A VitessCluster found in the app. */
 export interface FoundCluster {
@@ -37,13 +38,13 @@ export function chartsUsingVitessApi(scope: IConstruct): Chart[] {
   return [...new Set(charts)];
 }
 
-/** Major versions of the Vitess images (`vitess/lite`, `vitess/vtadmin`) a VitessCluster names anywhere in its spec. */
+/** Major versions of the Vitess images ({@link vitessMajorOfImage}) a VitessCluster names anywhere in its spec. */
 export function vitessImageMajors(spec: unknown): Array<{ image: string; major: number }> {
   const found: Array<{ image: string; major: number }> = [];
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      const m = /(?:^|\/)vitess\/(?:lite|vtadmin):v(\d+)\./.exec(v);
-      if (m) found.push({ image: v, major: Number(m[1]) });
+      const major = vitessMajorOfImage(v);
+      if (major !== undefined) found.push({ image: v, major });
     } else if (Array.isArray(v)) {
       v.forEach(walk);
     } else if (v && typeof v === 'object') {

@@ -175,6 +175,13 @@ describe('VitessOperator Deployment options', () => {
     expect(message.match(/uses vitess\/lite:v22/g)).toHaveLength(1);
   });
 
+  it('reads the major of any Vitess image repository, under a registry mirror too', () => {
+    const app = Testing.app();
+    const op = new VitessOperator(app, 'operator', { crds: false, release: VitessRelease.V24 });
+    cluster(app, 'old', 'apps', { images: { vtgate: 'vitess/vtgate:v20.0.1', vttablet: 'mirror.example.com/vitess/lite:v21.0.0' } });
+    expect(() => Testing.synth(op)).toThrow(/uses vitess\/vtgate:v20\.0\.1 \(Vitess 20\).*\n.*uses mirror\.example\.com\/vitess\/lite:v21\.0\.0 \(Vitess 21\)/);
+  });
+
   it('only warns for one major of skew, the upgrade window upstream itself tests', () => {
     const app = Testing.app();
     const op = new VitessOperator(app, 'operator', { crds: false, release: VitessRelease.V24 });

@@ -1,5 +1,5 @@
 import { Problem } from './problems';
-import { MI, formatMemory, parseMemory } from './quantity';
+import { MI, formatMemory, formatMycnfSize, parseMemory } from './quantity';
 import { MysqlVersionId } from './releases';
 import { ContainerResources } from './resources';
 import { VitessRelease } from './vitess-release';
@@ -110,7 +110,7 @@ export class MysqlPreset {
     const size = Math.min(limit * 0.6, limit - MYSQL[this.version].overhead);
     const chunks = Math.floor(size / POOL_CHUNK);
     // Below one chunk MySQL's own 128M default is as good as anything we could pick.
-    return chunks >= 1 ? formatMemory(chunks * POOL_CHUNK).replace(/i$/, '') : undefined;
+    return chunks >= 1 ? formatMycnfSize(chunks * POOL_CHUNK) : undefined;
   }
 
   /** Problems with this preset for a release: MySQL versions the release does not ship. */

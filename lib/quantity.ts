@@ -35,3 +35,17 @@ export function formatMemory(bytes: number): string {
   }
   return String(bytes);
 }
+
+/** my.cnf sizes (`512M`, `2G`) use binary K/M/G without the `i`, unlike Kubernetes quantities. */
+const MYCNF_SUFFIX: Record<string, number> = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 };
+
+/** Bytes in a my.cnf size like `512M`; undefined if it is not one. */
+export function parseMycnfSize(text: string): number | undefined {
+  const m = /^(\d+)([KMG]?)$/i.exec(text.trim());
+  return m ? Number(m[1]) * MYCNF_SUFFIX[m[2].toUpperCase()] : undefined;
+}
+
+/** A byte count as a my.cnf size in whole M (`512M`); callers pass multiples of 1 MiB. */
+export function formatMycnfSize(bytes: number): string {
+  return `${Math.floor(bytes / MI)}M`;
+}

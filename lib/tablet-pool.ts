@@ -5,7 +5,7 @@ import { clusterOf } from './cluster-context';
 import { checkName } from './names';
 import { TabletType } from './policies';
 import { addProblemCheck, Problem, Warnings } from './problems';
-import { parseMemory } from './quantity';
+import { parseMemory, parseMycnfSize } from './quantity';
 import { ContainerResources, checkResources, renderResources } from './resources';
 
 /** Something that names a cell: a `Cell` construct or its name. */
@@ -128,9 +128,9 @@ export class TabletPool extends Construct {
       ...(p.name !== undefined ? { name: p.name } : {}),
       replicas: this.replicas,
       vttablet: {
-        ...(this.props.vttablet?.extraFlags ? { extraFlags: { ...this.props.vttablet.extraFlags } } : {}),
+        ...(p.vttablet?.extraFlags ? { extraFlags: { ...p.vttablet.extraFlags } } : {}),
         ...(p.vttablet?.vtbackupExtraFlags ? { vtbackupExtraFlags: { ...p.vttablet.vtbackupExtraFlags } } : {}),
-        resources: renderResources(this.props.vttablet?.resources ?? DEFAULT_VTTABLET_RESOURCES),
+        resources: renderResources(p.vttablet?.resources ?? DEFAULT_VTTABLET_RESOURCES),
       },
       ...(p.backupLocationName !== undefined ? { backupLocationName: p.backupLocationName } : {}),
       ...(exporter ? { mysqldExporter: exporter } : {}),
@@ -199,10 +199,10 @@ export class TabletPool extends Construct {
 
   private warnings(): Problem[] {
     const overrides = this.props.mysqld?.configOverrides ?? '';
-    const m = /innodb_buffer_pool_size\s*=\s*(\d+)([KMG]?)/i.exec(overrides);
+    const setting = /innodb_buffer_pool_size\s*=\s*(\S+)/i.exec(overrides)?.[1];
+    const bytes = setting === undefined ? undefined : parseMycnfSize(setting);
     const limit = parseMemory(this.mysqldResources.limits?.memory ?? '');
-    if (!m || limit === undefined) return [];
-    const bytes = Number(m[1]) * ({ '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 } as Record<string, number>)[m[2].toUpperCase()];
+    if (bytes === undefined || limit === undefined) return [];
     return bytes > 0.6 * limit
       ? [{ field: 'mysqld.configOverrides', message: `innodb_buffer_pool_size is more than 60% of the ${this.mysqldResources.limits!.memory} memory limit; mysqld may be OOM-killed under load`, fix: 'lower it, or let the MySQL preset derive it from the limit' }]
       : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMemory, parseCpu, parseMemory } from '../lib/quantity';
+import { formatMemory, formatMycnfSize, parseCpu, parseMemory, parseMycnfSize } from '../lib/quantity';
 import { checkResources, renderResources } from '../lib/resources';
 
 describe('quantities', () => {
@@ -24,5 +24,15 @@ describe('quantities', () => {
   it('compares requests to limits across units', () => {
     expect(checkResources('r', { requests: { memory: '1Gi' }, limits: { memory: '1024Mi' } })).toEqual([]);
     expect(checkResources('r', { requests: { cpu: '2' }, limits: { cpu: '1500m' } })[0]).toMatchObject({ field: 'r.requests.cpu' });
+  });
+});
+
+describe('my.cnf sizes', () => {
+  it('are binary K/M/G without the i', () => {
+    expect(parseMycnfSize('512M')).toBe(512 * 2 ** 20);
+    expect(parseMycnfSize('2g')).toBe(2 * 2 ** 30);
+    expect(parseMycnfSize('1048576')).toBe(2 ** 20);
+    expect(parseMycnfSize('1Gi')).toBeUndefined();
+    expect(formatMycnfSize(2432 * 2 ** 20)).toBe('2432M');
   });
 });

@@ -1,8 +1,8 @@
 import { Problem } from './problems';
 import type { VitessCluster } from './vitess-cluster';
+import { DEFAULT_REPLICAS } from './operator-defaults';
 
 /** vtgate replicas when `gateway.replicas` is not given (operator default). */
-const DEFAULT_GATEWAY_REPLICAS = 2;
 
 /**
  * Keyspaces a cell's vtgates cannot see (pains F4, rule 21).
@@ -18,7 +18,7 @@ export function cellVisibilityWarnings(cluster: VitessCluster): Problem[] {
   const local = cluster.cellNames();
   return cluster.cells.flatMap((cell, i) => {
     const gateway = cell.render().gateway as { replicas?: number; autoscaler?: unknown; extraFlags?: Record<string, string> };
-    if (!gateway.autoscaler && (gateway.replicas ?? DEFAULT_GATEWAY_REPLICAS) === 0) return [];
+    if (!gateway.autoscaler && (gateway.replicas ?? DEFAULT_REPLICAS.vtgate) === 0) return [];
     const flag = gateway.extraFlags?.cells_to_watch;
     // Without the flag the operator makes every vtgate watch all cells of its own VitessCluster.
     const watched = flag !== undefined ? flag.split(',').map((c) => c.trim()).filter((c) => c) : local;

@@ -35,7 +35,7 @@ export * from './zone-placement';
 export * from './cell-visibility';
 export * from './ops/manifests';
 export * from './topology';
-export * from './ops/operator-defaults';
+export * from './operator-defaults';
 export * from './ops/plan';
 export * from './ops/plan-report';
 export * from './ops/change-kinds';

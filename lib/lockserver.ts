@@ -1,3 +1,4 @@
+import { DEFAULT_ETCD_STORAGE } from './operator-defaults';
 import { Problem } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
 
@@ -66,7 +67,7 @@ export class Lockserver {
     if (e.storageSize || e.storageClassName) {
       etcd.dataVolumeClaimTemplate = {
         accessModes: ['ReadWriteOnce'],
-        resources: { requests: { storage: e.storageSize ?? '1Gi' } },
+        resources: { requests: { storage: e.storageSize ?? DEFAULT_ETCD_STORAGE } },
         ...(e.storageClassName ? { storageClassName: e.storageClassName } : {}),
       };
     }

@@ -27,6 +27,12 @@ export const NAME_RULES = {
     maxLength: 63,
     fix: 'use letters, digits, "-", "_" and ".", starting and ending with a letter or digit, at most 63 characters',
   },
+  namespace: {
+    what: 'namespace name',
+    pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    maxLength: 63,
+    fix: "use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+  },
   backupLocation: {
     what: 'backup location name',
     pattern: /^[A-Za-z0-9]([A-Za-z0-9-_.]*[A-Za-z0-9])?$/,

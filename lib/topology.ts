@@ -60,9 +60,6 @@ export interface ShardInfo {
   readonly partitioning: number;
 }
 
-/** The operator's equal split lives with Partitioning; re-exported here for the ops tools. */
-export { equalKeyRanges };
-
 /** The key ranges of one partitioning of the spec, with their shard templates. */
 export function partitioningShards(p: any): Array<{ start: string; end: string; template: any }> {
   if (p?.equal) {

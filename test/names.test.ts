@@ -38,6 +38,7 @@ describe('NAME_RULES', () => {
     backupLocation: ['s3.eu_west', '-s3'],
     backupSchedule: ['every-day', 'every_day'],
     pool: ['ext.pool_1', 'ext pool'],
+    namespace: ['vitess-system', 'Vitess'],
   };
   it('has a good and a bad example for every rule', () => {
     expect(Object.keys(cases).sort()).toEqual(Object.keys(NAME_RULES).sort());

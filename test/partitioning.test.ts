@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Partitioning } from '../lib/partitioning';
+import { equalKeyRanges, Partitioning } from '../lib/partitioning';
 
 describe('Partitioning', () => {
   it('computes the operator\'s equal key ranges (upstream unit expectations)', () => {
@@ -44,5 +44,28 @@ describe('Partitioning', () => {
 describe('equal key ranges use the operator\'s integer arithmetic', () => {
   it('cuts 10 parts at 7f, not 80 (a float split would be wrong here)', () => {
     expect(Partitioning.equal(10).shardNames().slice(3, 6)).toEqual(['4c-66', '66-7f', '7f-99']);
+  });
+});
+
+describe('equalKeyRanges (operator partitioning.EqualKeyRanges)', () => {
+  const ends = (parts: number, hexWidth?: number) => equalKeyRanges(parts, hexWidth).map((r) => r.end);
+
+  it('matches the operator unit test table', () => {
+    expect(ends(1)).toEqual(['']);
+    expect(ends(2)).toEqual(['80', '']);
+    expect(ends(5)).toEqual(['33', '66', '99', 'cc', '']);
+    expect(ends(10)).toEqual(['19', '33', '4c', '66', '7f', '99', 'b3', 'cc', 'e6', '']);
+  });
+
+  it('matches the operator spot checks for large part counts', () => {
+    for (const [parts, first, lastStart] of [[129, '01', 'fe'], [256, '01', 'ff'], [500, '0083', 'ff7c'], [512, '0080', 'ff80'], [65536, '0001', 'ffff']] as const) {
+      const r = equalKeyRanges(parts);
+      expect([r.length, r[0].end, r[parts - 1].start]).toEqual([parts, first, lastStart]);
+    }
+  });
+
+  it('uses hexWidth / 2 bytes when hexWidth is set (facts §2.6: 7 parts, hexWidth 4 → -2492)', () => {
+    expect(ends(7, 4)[0]).toBe('2492');
+    expect(ends(8, 4)).toEqual(['2000', '4000', '6000', '8000', 'a000', 'c000', 'e000', '']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { equalKeyRanges, keyspaceShards, NAME_MAX, objectName, shardSafeName, tabletUid } from '../lib/topology';
+import { keyspaceShards, NAME_MAX, objectName, shardSafeName, tabletUid } from '../lib/topology';
 
 describe('operator names (facts §3)', () => {
   it('reproduces the documented names for cluster example, cell zone1, keyspace commerce', () => {
@@ -52,29 +52,6 @@ describe('tablet UIDs (facts §2.13)', () => {
       tabletUid('zone1', 'commerce', '', '', 'replica', 3, 'ext'),
     ];
     expect(new Set([base, ...variants]).size).toBe(6);
-  });
-});
-
-describe('equalKeyRanges (operator partitioning.EqualKeyRanges)', () => {
-  const ends = (parts: number, hexWidth?: number) => equalKeyRanges(parts, hexWidth).map((r) => r.end);
-
-  it('matches the operator unit test table', () => {
-    expect(ends(1)).toEqual(['']);
-    expect(ends(2)).toEqual(['80', '']);
-    expect(ends(5)).toEqual(['33', '66', '99', 'cc', '']);
-    expect(ends(10)).toEqual(['19', '33', '4c', '66', '7f', '99', 'b3', 'cc', 'e6', '']);
-  });
-
-  it('matches the operator spot checks for large part counts', () => {
-    for (const [parts, first, lastStart] of [[129, '01', 'fe'], [256, '01', 'ff'], [500, '0083', 'ff7c'], [512, '0080', 'ff80'], [65536, '0001', 'ffff']] as const) {
-      const r = equalKeyRanges(parts);
-      expect([r.length, r[0].end, r[parts - 1].start]).toEqual([parts, first, lastStart]);
-    }
-  });
-
-  it('uses hexWidth / 2 bytes when hexWidth is set (facts §2.6: 7 parts, hexWidth 4 → -2492)', () => {
-    expect(ends(7, 4)[0]).toBe('2492');
-    expect(ends(8, 4)).toEqual(['2000', '4000', '6000', '8000', 'a000', 'c000', 'e000', '']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { checkName } from '../names';
 /**
  * Which namespaces the operator watches, i.e. the value of its `WATCH_NAMESPACE` environment variable.
  *
@@ -45,7 +46,6 @@ export class WatchScope {
 
 /** Throws unless `name` is a valid namespace name (RFC 1123 label). */
 export function assertNamespaceName(name: string, where: string): void {
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
-    throw new Error(`${where}: '${name}' is not a valid namespace name: use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit`);
-  }
+  const [problem] = checkName('namespace', where, name);
+  if (problem) throw new Error(`${problem.field}: ${problem.message}: ${problem.fix}`);
 }

@@ -6,7 +6,7 @@ import { keyspaceShards, partitioningShards } from '../topology';
 import { VitessRelease } from '../vitess-release';
 import { CHANGE_KINDS, ChangeKind, kindsOf, Severity } from './change-kinds';
 import { ClusterManifest, InputError } from './manifests';
-import { DEFAULT_REPLICAS } from './operator-defaults';
+import { DEFAULT_REPLICAS } from '../operator-defaults';
 
 /**
  * `diff`: every change between two syntheses of VitessClusters, classified destructive / risky / safe

@@ -2,7 +2,7 @@ import { TabletType } from '../policies';
 import { parseCpu, parseMemory } from '../quantity';
 import { VitessRelease } from '../vitess-release';
 import { ClusterManifest, InputError } from './manifests';
-import { DEFAULT_ETCD_STORAGE, DEFAULT_REPLICAS, DEFAULT_RESOURCES, DefaultedContainer, VTORC_ALWAYS_SINCE } from './operator-defaults';
+import { DEFAULT_ETCD_STORAGE, DEFAULT_REPLICAS, DEFAULT_RESOURCES, DefaultedContainer, VTORC_ALWAYS_SINCE } from '../operator-defaults';
 import { cpu, mem } from './table';
 import { keyspaceShards, NAME_MAX, objectName, tabletUid } from '../topology';
 

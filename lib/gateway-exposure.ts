@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { clusterOf } from './cluster-context';
 import { addProblemCheck, Problem, Warnings } from './problems';
+import { OPERATOR_LABELS } from './topology';
 import type { ICellRef } from './tablet-pool';
 
 /** Service types that reach vtgate from outside the Kubernetes cluster. */
@@ -37,9 +38,9 @@ export interface ExposeGatewayOptions {
 /** The selector labels of vtgate pods (facts §6.4, §6.5). */
 export function vtgateSelector(clusterName: string, cell?: string): Record<string, string> {
   return {
-    'planetscale.com/cluster': clusterName,
-    'planetscale.com/component': 'vtgate',
-    ...(cell ? { 'planetscale.com/cell': cell } : {}),
+    [OPERATOR_LABELS.cluster]: clusterName,
+    [OPERATOR_LABELS.component]: 'vtgate',
+    ...(cell ? { [OPERATOR_LABELS.cell]: cell } : {}),
   };
 }
 
@@ -67,7 +68,7 @@ export class GatewayExposure extends Construct {
         ...(o.name ? { name: o.name } : {}),
         namespace: ApiObject.of(scope).metadata.namespace,
         ...(o.annotations ? { annotations: { ...o.annotations } } : {}),
-        labels: { 'planetscale.com/cluster': clusterName },
+        labels: { [OPERATOR_LABELS.cluster]: clusterName },
       },
       spec: {
         type,

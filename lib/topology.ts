@@ -90,3 +90,13 @@ export function keyspaceShards(keyspace: any): ShardInfo[] {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Labels the operator puts on the pods it creates (facts §6.4); selectors and affinities match on them. */
+export const OPERATOR_LABELS = {
+  component: 'planetscale.com/component',
+  cluster: 'planetscale.com/cluster',
+  keyspace: 'planetscale.com/keyspace',
+  shard: 'planetscale.com/shard',
+  cell: 'planetscale.com/cell',
+  tabletType: 'planetscale.com/tablet-type',
+} as const;

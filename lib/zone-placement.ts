@@ -1,4 +1,5 @@
 import { Problem } from './problems';
+import { OPERATOR_LABELS } from './topology';
 
 /** The node label Kubernetes puts on every node with its zone (GA since Kubernetes 1.17). */
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -10,16 +11,6 @@ export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export const DEPRECATED_ZONE_LABEL = 'failure-domain.beta.kubernetes.io/zone';
 
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
-
-/** Labels the operator puts on every tablet pod (facts §6.4; operator `vitessshard/reconcile_tablets.go`). */
-export const TABLET_POD_LABELS = {
-  component: 'planetscale.com/component',
-  cluster: 'planetscale.com/cluster',
-  keyspace: 'planetscale.com/keyspace',
-  shard: 'planetscale.com/shard',
-  cell: 'planetscale.com/cell',
-  tabletType: 'planetscale.com/tablet-type',
-} as const;
 
 /** The tablets one affinity is for: a pool of one keyspace in one cell (every shard gets the same template). */
 export interface TabletAffinityTarget {
@@ -87,7 +78,7 @@ export class ZonePlacement {
   /** `affinity` for one tablet pool's pods, or undefined when the operator's `zone` field places them. */
   public tabletAffinity(zone: string, t: TabletAffinityTarget): Record<string, unknown> | undefined {
     if (this.usesZoneField) return undefined;
-    const L = TABLET_POD_LABELS;
+    const L = OPERATOR_LABELS;
     const shard = { [L.component]: 'vttablet', [L.cluster]: t.cluster, [L.keyspace]: t.keyspace };
     const pool = { ...shard, [L.cell]: t.cell, [L.tabletType]: t.type };
     // Same terms and weights as the operator's default (vttablet/pod.go): shard first, then pool, per node.

@@ -1,5 +1,6 @@
 import type { FederationMember } from './federation';
 import { Problem } from './problems';
+import { partitioningShards } from './topology';
 
 /*
  * What every member of a Federation must render identically (facts §4, "should be identical"): the cluster
@@ -23,7 +24,7 @@ export function rendered(m: FederationMember): RenderedCluster {
 
 export function shardTemplates(vc: RenderedCluster, keyspace: string): Array<Record<string, any>> {
   const ks = (vc.spec?.keyspaces ?? []).find((k: any) => k.name === keyspace);
-  return (ks?.partitionings ?? []).flatMap((p: any) => (p.equal ? [p.equal.shardTemplate ?? {}] : (p.custom?.shards ?? [])));
+  return (ks?.partitionings ?? []).flatMap((p: any) => partitioningShards(p).map((shard) => shard.template));
 }
 
 /** What must be identical in every member: name, global lockserver, images, backup locations, keyspaces and their shards. */

@@ -6,7 +6,6 @@ import { checkSharedSpecs, rendered, RenderedCluster, shardTemplates } from './f
 import { Keyspace, KeyspaceProps, ReplicationOptions } from './keyspace';
 import { Lockserver } from './lockserver';
 import { NAME_MAX, objectName } from './topology';
-import { TabletType } from './policies';
 import { addProblemCheck, Problem, Warnings } from './problems';
 import { DashboardOptions, TopologyReconciliationOptions, VitessCluster, VitessClusterProps } from './vitess-cluster';
 import { VtAdminOptions } from './vtadmin';
@@ -248,7 +247,7 @@ export class Federation extends Construct {
     // The initializing operator picks the first primary among the tablets it runs (derived: drains and reparents only see local tablets).
     for (const m of members.filter((x) => x.bootstrap)) {
       for (const ks of m.cluster.keyspaces) {
-        if (ks.tabletPools.some((p) => p.type === TabletType.REPLICA && p.replicas > 0)) continue;
+        if (ks.tabletPools.some((p) => p.primaryEligible && p.replicas > 0)) continue;
         problems.push({
           field: `members.${m.node.id}.keyspaces.${ks.name}`,
           message: `member '${m.node.id}' initializes the shards of keyspace '${ks.name}' but runs none of its replica tablets, so it has no tablet to elect as the first primary`,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { parseAllDocuments } from 'yaml';
+import { yamlDocuments } from './yaml-documents';
 
 type Json = { [key: string]: any };
 
@@ -16,23 +16,35 @@ export class CrdSchema {
   }
 
   public static fromYaml(text: string): CrdSchema[] {
-    return parseAllDocuments(text)
-      .map((d) => d.toJS() as Json)
-      .filter((d) => d?.kind === 'CustomResourceDefinition')
+    return yamlDocuments(text)
+      .filter((d: Json) => d.kind === 'CustomResourceDefinition')
       .map((d) => new CrdSchema(d));
   }
 
   /** `group/version` of the served version whose schema is used. */
   public readonly apiVersion: string;
   public readonly kind: string;
-  private readonly validator: ValidateFunction;
+  private readonly schema: Json;
+  private compiled?: ValidateFunction;
 
   private constructor(crd: Json) {
     const version = (crd.spec.versions as Json[]).find((v) => v.storage) ?? crd.spec.versions[0];
     this.apiVersion = `${crd.spec.group}/${version.name}`;
     this.kind = crd.spec.names.kind;
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    this.validator = ajv.compile(strictify(structuredClone(version.schema.openAPIV3Schema)));
+    this.schema = version.schema.openAPIV3Schema;
+  }
+
+  /**
+   * Compiled on first use: a test usually checks one or two kinds, and compiling all eight CRDs of a release
+   * costs far more than validating. Ajv's code optimizer is off because it doubles compile time for these
+   * large schemas while validation of a manifest stays well under a millisecond.
+   */
+  private get validator(): ValidateFunction {
+    if (!this.compiled) {
+      const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { optimize: false } });
+      this.compiled = ajv.compile(strictify(structuredClone(this.schema)));
+    }
+    return this.compiled;
   }
 
   /** True when this CRD defines the object's apiVersion and kind. */

@@ -5,8 +5,10 @@ import { VitessRelease } from '../lib/vitess-release';
 import { readUpstreamYaml, upstreamDir } from './support/upstream';
 
 /** The schema node at a gate path in a release's VitessCluster CRD, or undefined. */
+const clusterCrds = new Map<string, any>();
 function schemaAt(tag: string, path: string): any {
-  const crd = readUpstreamYaml(tag, 'planetscale.com_vitessclusters.yaml')[0];
+  if (!clusterCrds.has(tag)) clusterCrds.set(tag, readUpstreamYaml(tag, 'planetscale.com_vitessclusters.yaml')[0]);
+  const crd = clusterCrds.get(tag);
   let node = crd.spec.versions[0].schema.openAPIV3Schema.properties.spec;
   for (const raw of path.split('.')) {
     const list = raw.endsWith('[]');

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { parseAllDocuments } from 'yaml';
+import { yamlDocuments } from '../yaml-documents';
 import { CrdFile } from './crd-source';
 
 /** An upstream document emitted verbatim: `ApiObject.toJson` would drop upstream's `creationTimestamp: null` and reorder keys. */
@@ -17,7 +17,7 @@ export class UpstreamObject extends ApiObject {
 /** Emits every document of verified CRD files as-is, one construct per CRD named after it. */
 export function addUpstreamCrds(scope: Construct, files: readonly CrdFile[]): void {
   for (const f of files) {
-    for (const doc of parseAllDocuments(f.text).map((d) => d.toJS()).filter((d) => d != null)) {
+    for (const doc of yamlDocuments(f.text)) {
       new UpstreamObject(scope, doc.metadata.name, doc);
     }
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { CrdSchema } from '../../lib/crd-schema';
+import { yamlDocuments } from '../../lib/yaml-documents';
 
 /**
  * The upstream release files (CRDs, deploy/ install sets, examples) are test data that stays outside the
@@ -19,14 +19,14 @@ export function upstreamPath(...parts: string[]): string {
   return join(upstreamDir(), ...parts);
 }
 
-/** Parses every YAML document of an upstream file. */
+/** Every YAML document of an upstream file (a fresh copy: callers may change it). */
 export function readUpstreamYaml(...parts: string[]): any[] {
-  return parseAllDocuments(readFileSync(upstreamPath(...parts), 'utf8')).map((d) => d.toJS()).filter((d) => d != null);
+  return structuredClone(yamlDocuments(readFileSync(upstreamPath(...parts), 'utf8'))) as any[];
 }
 
 const schemaCache = new Map<string, CrdSchema[]>();
 
-/** The CRD schemas of one operator tag (e.g. `v2.17.0`), parsed once per test file. */
+/** The CRD schemas of one operator tag (e.g. `v2.17.0`), parsed once per test worker (vitest runs without isolation). */
 export function crdSchemas(tag: string): CrdSchema[] {
   let s = schemaCache.get(tag);
   if (!s) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { yamlDocuments } from './yaml-documents';
 
 type Json = { [key: string]: any };
@@ -41,6 +41,8 @@ export class CrdSchema {
    */
   private get validator(): ValidateFunction {
     if (!this.compiled) {
+      // Loaded here, not at the top: apps that only synthesize never validate, and ajv adds ~20 ms to their start.
+      const { default: Ajv } = require('ajv') as typeof import('ajv');
       const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { optimize: false } });
       this.compiled = ajv.compile(strictify(structuredClone(this.schema)));
     }

@@ -163,10 +163,30 @@ export class Keyspace extends Construct {
     if (this.props.vtorc && !release.atLeast('2.8')) {
       problems.push({ field: 'vtorc', message: `vtorc on ${release} needs a configSecret this library does not render`, fix: 'drop vtorc for operator 2.7, or target VitessRelease.V15 or later' });
     }
+    problems.push(...this.checkUniquePools());
     if (!this.federatedTabletPools.some((t) => t.primaryEligible)) {
       problems.push({ field: 'tabletPools', message: `keyspace '${this.name}' has no ${TabletType.REPLICA} pool, so no shard can elect a primary or serve`, fix: `add one: keyspace.addTabletPool('replicas', { cell, type: TabletType.REPLICA, replicas: 3 })` });
     }
     return problems;
+  }
+
+  /** The CRD keys tabletPools by (type, cell, name): the API server rejects a second pool with the same key (facts §2.5, §8 rule 5). */
+  private checkUniquePools(): Problem[] {
+    const seen = new Map<string, TabletPool>();
+    return this.tabletPools.flatMap((t, i) => {
+      const key = JSON.stringify([t.type, t.cellName, t.poolName ?? '']);
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, t);
+        return [];
+      }
+      const what = `type '${t.type}', cell '${t.cellName}'${t.poolName !== undefined ? ` and name '${t.poolName}'` : ' and no name'}`;
+      return [{
+        field: `tabletPools[${i}]`,
+        message: `pool '${t.node.id}' has the same ${what} as pool '${first.node.id}'; the operator identifies pools by type, cell and name, so the API server rejects the VitessCluster`,
+        fix: t.isExternal ? 'give each external pool of a cell and type its own name' : `merge the two into one pool (replicas ${first.replicas} + ${t.replicas}), or put this one in another cell or type`,
+      }];
+    });
   }
 
   private checkPartitionings(): Problem[] {

@@ -84,12 +84,15 @@ export class TabletPool extends Construct {
   public readonly cellName: string;
   public readonly type: TabletType | ExternalTabletType;
   public readonly replicas: number;
+  /** The CRD pool `name` (external pools only), part of the pool's identity with type and cell. */
+  public readonly poolName?: string;
 
   public constructor(scope: Construct, id: string, private readonly props: TabletPoolProps) {
     super(scope, id);
     this.cellName = typeof props.cell === 'string' ? props.cell : props.cell.name;
     this.type = props.type ?? TabletType.REPLICA;
     this.replicas = props.replicas;
+    this.poolName = props.name;
     addProblemCheck(this, () => this.check());
     Warnings.add(this, () => this.warnings());
   }

@@ -10,7 +10,8 @@ function cluster(backup: BackupProps | undefined, opts: { mysql?: MysqlPreset; r
   const vc = new VitessCluster(chart, 'vc', { name: 'demo', auth, backup, mysql: opts.mysql, release: opts.release });
   const cell = vc.addCell('zone1');
   const ks = vc.addKeyspace('ks');
-  (opts.pools ?? [undefined]).forEach((loc, i) => ks.addTabletPool(`p${i}`, { cell, type: TabletType.REPLICA, replicas: 2, backupLocationName: loc }));
+  // Pools after the first are rdonly: two replica pools of one cell would be the same pool to the operator.
+  (opts.pools ?? [undefined]).forEach((loc, i) => ks.addTabletPool(`p${i}`, { cell, type: i === 0 ? TabletType.REPLICA : TabletType.RDONLY, replicas: 2, backupLocationName: loc }));
   return { chart, vc };
 }
 const gcs = (name?: string) => BackupLocation.gcs({ name, bucket: 'b' });

@@ -52,11 +52,16 @@ export class GatewayRolloutStrategy {
       const ok = typeof v === 'number' ? Number.isInteger(v) && v >= 0 : /^\d+%$/.test(v);
       if (!ok) problems.push({ field: `${field}.rollingUpdate.${k}`, message: `'${v}' is neither a pod count nor a percentage`, fix: "use a whole number ≥ 0 or a percentage like '25%'" });
     }
-    if (this.maxUnavailable !== undefined && this.maxSurge !== undefined && Number(this.maxUnavailable) === 0 && Number(this.maxSurge) === 0) {
+    if (isZero(this.maxUnavailable) && isZero(this.maxSurge)) {
       problems.push({ field: `${field}.rollingUpdate`, message: 'maxUnavailable and maxSurge are both 0, so the rollout can never make progress', fix: 'use maxUnavailable: 0 with maxSurge: 1' });
     }
     return problems;
   }
+}
+
+/** A rollout bound of no pods: `0` or `'0%'` (undefined is Kubernetes' 25%). */
+function isZero(v: number | string | undefined): boolean {
+  return typeof v === 'number' ? v === 0 : v !== undefined && /^0+%$/.test(v);
 }
 
 /** MySQL-protocol TLS on vtgate. */

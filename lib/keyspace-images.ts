@@ -1,5 +1,5 @@
 import { checkPinnedImage, vitessMajorOfImage } from './images';
-import { flavorKeyOf } from './mysql';
+import { flavorKeyOf, isMysqlVersion } from './mysql';
 import { Problem } from './problems';
 import { MysqlVersionId } from './releases';
 import { VitessRelease } from './vitess-release';
@@ -33,7 +33,9 @@ export function renderKeyspaceImages(images: KeyspaceImages, clusterMysql: Mysql
   for (const k of ['vttablet', 'vtorc', 'vtbackup', 'mysqldExporter'] as const) {
     if (images[k]) out[k] = images[k];
   }
-  if (images.mysqld) out.mysqld = { [flavorKeyOf(images.mysqlVersion ?? clusterMysql)]: images.mysqld };
+  // An unknown mysqlVersion is reported by checkKeyspaceImages; render the cluster's key meanwhile.
+  const version = isMysqlVersion(images.mysqlVersion) ? images.mysqlVersion : clusterMysql;
+  if (images.mysqld) out.mysqld = { [flavorKeyOf(version)]: images.mysqld };
   return out;
 }
 
@@ -53,6 +55,9 @@ export function checkKeyspaceImages(field: string, images: KeyspaceImages, relea
         fix: `use Vitess ${release.vitessMajor - 1}–${release.vitessMajor + 1} images, upgrading one major at a time`,
       });
     }
+  }
+  if (images.mysqlVersion !== undefined && !isMysqlVersion(images.mysqlVersion)) {
+    problems.push({ field: `${field}.mysqlVersion`, message: `'${images.mysqlVersion}' is not a MySQL version (the flavor key of the mysqld image depends on it)`, fix: "use '5.7', '8.0' or '8.4'" });
   }
   if (images.mysqlVersion !== undefined && !images.mysqld) {
     problems.push({ field: `${field}.mysqlVersion`, message: 'mysqlVersion is set without a mysqld image', fix: 'give the mysqld image it describes, or drop mysqlVersion' });

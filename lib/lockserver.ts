@@ -41,7 +41,9 @@ export class Lockserver {
 
   /** A lockserver the operator does not manage (shared by a federation, or run outside Kubernetes). */
   public static external(options: ExternalLockserverOptions): Lockserver {
-    return new Lockserver(undefined, { implementation: 'etcd2', ...options });
+    // An explicit `implementation: undefined` still means etcd2; an unset address or root path (e.g. from a
+    // missing environment variable) is reported by check() as empty instead of failing with a TypeError.
+    return new Lockserver(undefined, { ...options, implementation: options.implementation ?? 'etcd2', address: options.address ?? '', rootPath: options.rootPath ?? '' });
   }
 
   private constructor(

@@ -22,6 +22,11 @@ const MYSQL: Record<MysqlVersionId, MysqlFacts> = {
   '8.4': { flavorKey: 'mysql80Compatible', minMemoryLimit: 512 * MI, overhead: 512 * MI },
 };
 
+/** Whether a value is a MySQL version the presets know (`'5.7'`, `'8.0'`, `'8.4'`). */
+export function isMysqlVersion(v: unknown): v is MysqlVersionId {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(MYSQL, v);
+}
+
 /** The `images.mysqld` key a MySQL version is declared under. */
 export function flavorKeyOf(version: MysqlVersionId): MysqldFlavorKey {
   return MYSQL[version].flavorKey;

@@ -109,12 +109,21 @@ export class Partitioning {
     for (let i = 1; i < r.length; i++) {
       const prev = r[i - 1].end;
       const cur = r[i].start;
+      if (prev === '') {
+        // '' ends the key space here but starts it in a start field: no shard may follow one that runs to the end.
+        problems.push({
+          field: `${field}[${i}].keyRange.start`,
+          message: `shard '${cur}-${r[i].end}' comes after shard '${r[i - 1].start}-', which already runs to the end of the key space, so they overlap`,
+          fix: "sort the shards by key range, with the one ending at '' last, and list each range once",
+        });
+        continue;
+      }
       if (prev === cur) continue;
-      const overlap = prev === '' || cur < prev;
+      const overlap = cur < prev;
       problems.push({
         field: `${field}[${i}].keyRange.start`,
         message: overlap
-          ? `shard '${cur}-${r[i].end}' overlaps the previous shard, which ends at '${prev || '(end)'}'`
+          ? `shard '${cur}-${r[i].end}' overlaps the previous shard, which ends at '${prev}'`
           : `gap between '${prev}' and '${cur}': keys in it belong to no shard`,
         fix: `start this shard exactly where the previous one ends ('${prev}'), keeping shards sorted`,
       });

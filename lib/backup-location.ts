@@ -198,7 +198,10 @@ export class BackupLocation {
       if (key in s && !s[key]) problems.push({ field: `${at}.${key}`, message: `the ${this.kind} ${key} is empty`, fix: `give the ${key}` });
     }
     if (typeof s.keyPrefix === 'string' && (s.keyPrefix.length > 256 || /[\r\n]/.test(s.keyPrefix))) {
-      problems.push({ field: `${at}.keyPrefix`, message: `key prefix '${s.keyPrefix.slice(0, 40)}…' is longer than 256 characters or contains a line break`, fix: 'use a single-line prefix of at most 256 characters' });
+      // JSON quoting keeps a line break visible and the problem on one line.
+      const shown = JSON.stringify(s.keyPrefix.length > 40 ? `${s.keyPrefix.slice(0, 40)}…` : s.keyPrefix);
+      const why = /[\r\n]/.test(s.keyPrefix) ? 'contains a line break' : `is longer than 256 characters (${s.keyPrefix.length})`;
+      problems.push({ field: `${at}.keyPrefix`, message: `key prefix ${shown} ${why}`, fix: 'use a single-line prefix of at most 256 characters' });
     }
     if (s.authSecret instanceof SecretKeyRef) problems.push(...s.authSecret.check(`${at}.authSecret`));
     else if (this.kind === 'azblob' || this.kind === 'ceph') problems.push({ field: `${at}.authSecret`, message: `${this.kind} locations need credentials (authSecret)`, fix: "give authSecret: SecretKeyRef.fromSecret('<secret>', '<key>')" });

@@ -218,7 +218,7 @@ export function checkScheduledBackup(field: string, o: ScheduledBackup, release:
     if (v !== undefined && (!Number.isInteger(v) || v < 0)) problems.push({ field: `${field}.${k}`, message: `${v} is not a whole number ≥ 0`, fix: `give ${k} as a whole number ≥ 0` });
   }
   if (o.concurrencyPolicy !== undefined && !Object.values(BackupConcurrencyPolicy).includes(o.concurrencyPolicy)) {
-    problems.push({ field: `${field}.concurrencyPolicy`, message: `'${o.concurrencyPolicy}' is not allowed (the docs mention Replace, the CRD does not)`, fix: 'use BackupConcurrencyPolicy.ALLOW or FORBID' });
+    problems.push({ field: `${field}.concurrencyPolicy`, message: `'${o.concurrencyPolicy}' is not a concurrency policy${(o.concurrencyPolicy as string) === 'Replace' ? ' (the operator docs mention Replace, but the CRD does not accept it)' : ''}`, fix: 'use BackupConcurrencyPolicy.ALLOW or FORBID' });
   }
   if (o.backupMethod !== undefined && !Object.values(BackupMethod).includes(o.backupMethod)) {
     problems.push({ field: `${field}.backupMethod`, message: `'${o.backupMethod}' is not a backup method`, fix: 'use BackupMethod.VTBACKUP or VTCTLDCLIENT' });

@@ -109,7 +109,12 @@ export class Backup extends Construct {
     if (this.locations.length === 0) {
       problems.push({ field: 'locations', message: 'backup is configured without a location (the CRD needs at least one)', fix: "add one, e.g. BackupLocation.s3({ region, bucket }) or BackupLocation.newVolumeClaim({ claimName: 'vitess-backups', size: '100Gi' })" });
     }
-    problems.push(...checkUnique('locations', this.locations.map((l) => l.name || '(default)'), 'backup location'));
+    // Unnamed locations get placeholders that never collide, so only named duplicates count here.
+    problems.push(...checkUnique('locations', this.locations.map((l, i) => l.name || `\0${i}`), 'backup location'));
+    const unnamed = this.locations.flatMap((l, i) => (l.name ? [] : [i]));
+    for (const i of unnamed.slice(1)) {
+      problems.push({ field: `locations[${i}].name`, message: `this location has no name, like locations[${unnamed[0]}]; only one location may be the unnamed default`, fix: 'give it a name; tablet pools then choose it with backupLocationName' });
+    }
     const ctx = { singleNode: this.props.singleNode ?? false };
     this.locations.forEach((l, i) => problems.push(...l.check(`locations[${i}]`, ctx)));
     if (this.props.engine !== undefined && !Object.values(BackupEngine).includes(this.props.engine)) {
@@ -177,7 +182,9 @@ export function checkBackupLocationName(pool: IConstruct, name: string | undefin
   return [{
     field: 'backupLocationName',
     message: name === undefined ? `no backupLocationName, and the cluster has no unnamed (default) backup location, so these tablets have nowhere to back up to or restore from` : `backup location '${name}' is not defined`,
-    fix: named ? `use one of ${named}, or add the location` : 'add a backup location with that name',
+    fix: name === undefined
+      ? (named ? `set backupLocationName to one of ${named}, or add a location without a name (the default)` : 'add a backup location, e.g. BackupLocation.s3({ region, bucket })')
+      : (named ? `use one of ${named}, or add the location` : 'add a backup location with that name'),
   }];
 }
 

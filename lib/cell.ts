@@ -143,11 +143,15 @@ export class Cell extends Construct {
     if (this.props.lockserver) {
       problems.push(...this.props.lockserver.check('lockserver'));
       const global = clusterOf(this, 'Cell').globalLockserver;
-      if (global.implementation !== this.props.lockserver.implementation) {
+      const ls = this.props.lockserver;
+      if (global.implementation !== ls.implementation) {
+        // A managed etcd is always etcd2: then the fix is an external cell lockserver (or none), not another implementation.
         problems.push({
-          field: 'lockserver.external.implementation',
-          message: `the cell lockserver uses '${this.props.lockserver.implementation}' but the global one '${global.implementation}'; the operator would skip registering the cell (TopoInvalid)`,
-          fix: 'use the same topo implementation as the global lockserver',
+          field: ls.isExternal ? 'lockserver.external.implementation' : 'lockserver.etcd',
+          message: `${ls.isExternal ? `the cell lockserver uses '${ls.implementation}' but the global one '${global.implementation}'` : `the cell lockserver is an operator-managed etcd ('${ls.implementation}') but the global one uses '${global.implementation}'`}; the operator would skip registering the cell (TopoInvalid)`,
+          fix: ls.isExternal
+            ? `use the global lockserver's implementation '${global.implementation}'`
+            : `use Lockserver.external({ implementation: '${global.implementation}', ... }) for the cell, or drop the cell lockserver to keep the cell's data in the global one`,
         });
       }
     }

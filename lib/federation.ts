@@ -227,7 +227,8 @@ export class Federation extends Construct {
   private checkBootstrap(members: FederationMember[], specs: Map<FederationMember, RenderedCluster>): Problem[] {
     const problems: Problem[] = [];
     const wanted = this.props.bootstrapMember;
-    if (wanted !== undefined && !members.some((m) => m.node.id === wanted)) {
+    const unknownBootstrap = wanted !== undefined && !members.some((m) => m.node.id === wanted);
+    if (unknownBootstrap) {
       problems.push({ field: 'bootstrapMember', message: `'${wanted}' is not a member (members: ${members.map((m) => m.node.id).join(', ')})`, fix: 'name the member whose operator should elect the first primaries' });
     }
     const names = [...new Set(members.flatMap((m) => m.cluster.keyspaces.map((k) => k.name)))];
@@ -240,7 +241,10 @@ export class Federation extends Construct {
           message: on.length === 0
             ? `${flag} is false in every member, so no operator ${flag === 'initializeMaster' ? 'elects the first primary of a new shard' : 'takes the initial backup of a new shard'}`
             : `${flag} is true in ${on.length} members (${on.map((m) => m.node.id).join(', ')}); each of their operators would ${flag === 'initializeMaster' ? 'elect a primary for the same new shard' : 'take an initial backup of the same shard'}`,
-          fix: `declare the keyspace once with federation.addKeyspace('${name}') (only the bootstrap member initializes it), not with member.cluster.addKeyspace`,
+          // With an unknown bootstrapMember nobody initializes even a correctly declared keyspace.
+          fix: on.length === 0 && unknownBootstrap
+            ? `set bootstrapMember to one of ${members.map((m) => m.node.id).join(', ')}`
+            : `declare the keyspace once with federation.addKeyspace('${name}') (only the bootstrap member initializes it), not with member.cluster.addKeyspace`,
         });
       }
     }

@@ -89,7 +89,10 @@ export function checkFlags(field: string, flags: Readonly<Record<string, unknown
       continue;
     }
     const other = seen.get(normal(name));
-    if (other !== undefined) {
+    // A clash with the operator's own spelling (e.g. the vtgate mysql_server_version the library sets) is
+    // reported once, below, with the spelling that replaces it.
+    const operatorSpelling = map.programs.some((p) => OPERATOR_FLAGS[p]?.includes(other ?? ''));
+    if (other !== undefined && !operatorSpelling) {
       problems.push({ field: at, message: `'${name}' and '${other}' are the same flag spelled twice; both would be passed and one silently wins`, fix: 'keep one spelling' });
     }
     seen.set(normal(name), name);

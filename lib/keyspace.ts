@@ -192,7 +192,7 @@ export class Keyspace extends Construct {
   private checkPartitionings(): Problem[] {
     const problems = this.partitionings.flatMap((x, i) => x.check(`partitionings[${i}]`));
     if (this.partitionings.length === 0 || this.partitionings.length > 2) {
-      problems.push({ field: 'partitionings', message: `${this.partitionings.length} partitionings given`, fix: 'give one, or two while resharding (the current one first, the target last)' });
+      problems.push({ field: 'partitionings', message: `${this.partitionings.length} partitionings given, but a keyspace has 1, or 2 while resharding${this.partitionings.length === 0 ? ' (without one it has no shards)' : ''}`, fix: 'give one, or two while resharding (the current one first, the target last)' });
     }
     if (this.partitionings.length === 2 && this.partitionings[0].shardNames().join() === this.partitionings[1].shardNames().join()) {
       problems.push({ field: 'partitionings[1]', message: 'both partitionings produce the same shards', fix: 'a second partitioning is only for resharding: give it different key ranges, or remove it' });

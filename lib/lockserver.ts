@@ -87,7 +87,7 @@ export class Lockserver {
         problems.push({ field: `${field}.external.address`, message: `'${p.address}' is not host:port`, fix: "give the client endpoint with its port, e.g. 'etcd-global-1:2379'" });
       }
       if (!p.rootPath.startsWith('/')) {
-        problems.push({ field: `${field}.external.rootPath`, message: `root path '${p.rootPath}' is not absolute`, fix: `start it with '/', e.g. '/vitess/${p.rootPath}'` });
+        problems.push({ field: `${field}.external.rootPath`, message: `root path '${p.rootPath}' is not absolute`, fix: `start it with '/', e.g. '/vitess/${p.rootPath || 'global'}'` });
       }
       if (!p.implementation) problems.push({ field: `${field}.external.implementation`, message: 'the topo implementation is empty', fix: "use 'etcd2' (what the operator uses) or another Vitess topo plugin" });
       return problems;
@@ -98,7 +98,7 @@ export class Lockserver {
       problems.push({ field: `${field}.etcd.localMemberIndex`, message: `member index ${e.localMemberIndex} is not 1, 2 or 3`, fix: 'the operator runs exactly 3 members: pick 1, 2 or 3' });
     }
     if (e.advertisePeerURLs !== undefined && e.advertisePeerURLs.length !== 3) {
-      problems.push({ field: `${field}.etcd.advertisePeerURLs`, message: `${e.advertisePeerURLs.length} peer URLs given`, fix: 'list exactly 3 URLs, one per member index 1..3, in order' });
+      problems.push({ field: `${field}.etcd.advertisePeerURLs`, message: `${e.advertisePeerURLs.length} peer URLs given, but the operator's etcd always has 3 members`, fix: 'list exactly 3 URLs, one per member index 1..3, in order' });
     }
     if (e.localMemberIndex !== undefined && e.advertisePeerURLs === undefined) {
       problems.push({ field: `${field}.etcd.advertisePeerURLs`, message: 'localMemberIndex is set, but members in other clusters cannot be found without peer URLs', fix: 'list the 3 members\' peer URLs (e.g. http://etcd-1.example.net:2380) in index order' });

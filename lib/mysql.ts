@@ -151,7 +151,7 @@ export class MysqlPreset {
       field: `${field}.limits.memory`,
       message: `mysqld memory limit ${limitText} is below the ${floor} MySQL ${this.version} needs: InnoDB initialisation gets OOM-killed ` +
         `('Killed' in the mysqld log) while the tablet shows 1/3 or 2/3 ready and vttablet logs blame the topology`,
-      fix: `set limits.memory to at least ${floor}; 1Gi with requests.memory 512Mi is the tested minimum for MySQL 8`,
+      fix: `set limits.memory to at least ${floor}${this.version.startsWith('8.') ? '; 1Gi with requests.memory 512Mi is the tested minimum for MySQL 8' : ''}`,
     }];
   }
 }

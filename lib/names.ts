@@ -19,7 +19,7 @@ export const NAME_RULES = {
     what: 'cell name',
     pattern: /^[A-Za-z0-9]([_.A-Za-z0-9]*[A-Za-z0-9])?$/,
     maxLength: 63,
-    fix: 'use letters, digits, "_" and "." only: Vitess tablet aliases are <cell>-<uid>, so a "-" in a cell name breaks them (e.g. us-east-1a → useast1a, see cellNameFromZone)',
+    fix: 'use at most 63 letters, digits, "_" and ".", starting and ending with a letter or digit; no "-": Vitess tablet aliases are <cell>-<uid>, so a "-" in a cell name breaks them (e.g. us-east-1a → useast1a, see cellNameFromZone)',
   },
   keyspace: {
     what: 'keyspace name',

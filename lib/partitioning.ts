@@ -82,7 +82,7 @@ export class Partitioning {
     const w = this.hexWidth;
     if (w !== undefined && w !== 0) {
       if (!Number.isInteger(w) || w < 0 || w % 2 !== 0) {
-        problems.push({ field: `${field}.equal.hexWidth`, message: `hexWidth ${w} is not an even number of hex digits (key ranges are whole bytes)`, fix: 'use 2, 4, 6… or leave hexWidth unset for automatic' });
+        problems.push({ field: `${field}.equal.hexWidth`, message: `hexWidth ${w} is not ${Number.isInteger(w) && w < 0 ? 'a positive' : 'an even'} number of hex digits (key ranges are whole bytes)`, fix: 'use 2, 4, 6… or leave hexWidth unset for automatic' });
       } else if (16 ** w < this.parts) {
         problems.push({ field: `${field}.equal.hexWidth`, message: `hexWidth ${w} gives only ${16 ** w} distinct boundaries for ${this.parts} parts (the operator would panic)`, fix: `use hexWidth ${w + 2} or more, or leave it unset for automatic` });
       }

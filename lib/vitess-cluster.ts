@@ -252,7 +252,8 @@ export class VitessCluster extends Construct implements ClusterContext {
   private checkImages(): Problem[] {
     const example = this.release.liteImage(this.mysql.version) ?? this.release.liteImage('8.0')!;
     const o: Record<string, string | undefined> = { ...this.props.images };
-    const problems = Object.entries(o).flatMap(([k, v]) => checkPinnedImage(`images.${k}`, v, k === 'mysqldExporter' ? this.release.mysqldExporterImage : example));
+    const examples: Record<string, string> = { mysqldExporter: this.release.mysqldExporterImage, vtadmin: vtadminImage(this.release.vitessVersion) };
+    const problems = Object.entries(o).flatMap(([k, v]) => checkPinnedImage(`images.${k}`, v, examples[k] ?? example));
     problems.push(...checkPinnedImage('mysql.image', this.mysql.image(this.release), example));
     return problems;
   }

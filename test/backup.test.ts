@@ -33,7 +33,7 @@ describe('Backup', () => {
 
   it('refuses duplicate location names, including two unnamed defaults', () => {
     const errors = synthErrors(cluster({ locations: [gcs(), gcs(), gcs('a'), gcs('a')] }).chart);
-    expect(errors).toContain("locations[1]: backup location '(default)' is defined twice");
+    expect(errors).toContain('[t/vc/Backup] locations[1].name: this location has no name, like locations[0]; only one location may be the unnamed default');
     expect(errors).toContain("locations[3]: backup location 'a' is defined twice");
   });
 

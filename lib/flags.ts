@@ -40,7 +40,7 @@ export interface RemovedFlag {
 /** Deny list of removed flags, by Vitess major (rule 8). Extend it as Vitess deletes more. */
 export const REMOVED_FLAGS: readonly RemovedFlag[] = [
   { name: 'enable_queries', removedIn: 15, programs: ['vtctld'], instead: 'drop it: vtctld no longer serves queries', source: 'vitessio/vitess#10646, planetscale/vitess-operator#300' },
-  { name: 'enable_semi_sync', removedIn: 15, programs: ['vttablet'], instead: 'drop it: semi-sync follows the keyspace durabilityPolicy (e.g. DurabilityPolicy.SEMI_SYNC)', source: 'pains D2, rule 8' },
+  { name: 'enable_semi_sync', removedIn: 15, programs: ['vttablet'], instead: 'drop it: semi-sync follows the keyspace durabilityPolicy (e.g. DurabilityPolicy.SEMI_SYNC)', source: 'vitessio/website#1103' },
   { name: 'enable_realtime_stats', removedIn: 16, programs: ['vtctld'], instead: 'drop it', source: 'vitessio/vitess#11851, planetscale/vitess-operator#366' },
   { name: 'durability_policy', removedIn: 18, programs: ['vtctld', 'vtorc'], instead: 'drop it: the durability policy lives in the keyspace record (keyspace durabilityPolicy)', source: 'vitessio/vitess#14070' },
   { name: 'use_super_read_only', removedIn: 18, programs: ['vttablet'], instead: 'drop it: super_read_only is always on since Vitess 17', source: 'vitessio/vitess#14070' },

@@ -247,8 +247,8 @@ export class VitessOperator extends Chart {
       for (const [major, images] of byMajor) {
         const problem = {
           field: 'release',
-          message: `${c.where} uses ${images.join(', ')} (Vitess ${major}) but this operator is ${this.release}`,
-          fix: `use the same VitessRelease for the operator and the cluster (Vitess ${major} is operator ${safeOperatorFor(major)})`,
+          message: `${c.where} uses ${images.join(', ')} (Vitess ${major}) but this chart installs ${this.release}`,
+          fix: `use the same VitessRelease for the operator and the cluster (Vitess ${major} is ${safeOperatorFor(major)})`,
         };
         (Math.abs(major - this.release.vitessMajor) > 1 ? errors : warnings).push(problem);
       }

@@ -171,7 +171,7 @@ describe('VitessOperator Deployment options', () => {
     let message = '';
     try { Testing.synth(op); } catch (e) { message = (e as Error).message; }
     expect(message).toMatch(
-      /\[operator\] release: VitessCluster apps\/old \(old\/vt\) uses vitess\/lite:v22\.0\.1 \(Vitess 22\) but this operator is operator 2\.17\.0 \(Vitess 24\)\. Fix: .*VitessRelease\.V22/);
+      /\[operator\] release: VitessCluster apps\/old \(old\/vt\) uses vitess\/lite:v22\.0\.1 \(Vitess 22\) but this chart installs operator 2\.17\.0 \(Vitess 24\)\. Fix: .*VitessRelease\.V22/);
     expect(message.match(/uses vitess\/lite:v22/g)).toHaveLength(1);
   });
 
@@ -187,7 +187,7 @@ describe('VitessOperator Deployment options', () => {
     const op = new VitessOperator(app, 'operator', { crds: false, release: VitessRelease.V24 });
     cluster(app, 'old', 'apps', { images: { vtgate: 'vitess/lite:v23.0.0-mysql80' } });
     expect(() => Testing.synth(op)).not.toThrow();
-    expect(Warnings.collect(app).join('\n')).toContain('[operator] release: VitessCluster apps/old (old/vt) uses vitess/lite:v23.0.0-mysql80 (Vitess 23) but this operator is operator 2.17.0 (Vitess 24)');
+    expect(Warnings.collect(app).join('\n')).toContain('[operator] release: VitessCluster apps/old (old/vt) uses vitess/lite:v23.0.0-mysql80 (Vitess 23) but this chart installs operator 2.17.0 (Vitess 24)');
   });
 });
 

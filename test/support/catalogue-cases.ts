@@ -482,7 +482,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     source: 'facts §8.8', title: 'operator two Vitess majors behind the cluster',
     build: () => base({ then: ({ app }) => new VitessOperator(app, 'operator', { release: VitessRelease.V22, crds: false }) }),
     expected: [
-      '[operator] release: VitessCluster ns/demo (t/vc/Resource) uses vitess/lite:v24.0.0-mysql80 (Vitess 24) but this operator is operator 2.15.1 (Vitess 22). Fix: use the same VitessRelease for the operator and the cluster (Vitess 24 is operator VitessRelease.V24 (operator 2.17.0))',
+      '[operator] release: VitessCluster ns/demo (t/vc/Resource) uses vitess/lite:v24.0.0-mysql80 (Vitess 24) but this chart installs operator 2.15.1 (Vitess 22). Fix: use the same VitessRelease for the operator and the cluster (Vitess 24 is VitessRelease.V24 (operator 2.17.0))',
     ],
   },
 
@@ -780,7 +780,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     source: 'pains §11.8', title: 'enable_semi_sync in extraVitessFlags',
     build: () => base({ cluster: { extraVitessFlags: { enable_semi_sync: 'true' } } }),
     expected: [
-      "[t/vc] extraVitessFlags.enable_semi_sync: Vitess 15 removed the flag 'enable_semi_sync' (pains D2, rule 8); Vitess 24 vttablet would exit with 'unknown flag'. Fix: drop it: semi-sync follows the keyspace durabilityPolicy (e.g. DurabilityPolicy.SEMI_SYNC)",
+      "[t/vc] extraVitessFlags.enable_semi_sync: Vitess 15 removed the flag 'enable_semi_sync' (vitessio/website#1103); Vitess 24 vttablet would exit with 'unknown flag'. Fix: drop it: semi-sync follows the keyspace durabilityPolicy (e.g. DurabilityPolicy.SEMI_SYNC)",
     ],
   },
 

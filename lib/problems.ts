@@ -15,8 +15,13 @@ export interface Problem {
   readonly fix: string;
 }
 
+/** Line breaks and other control characters, which a user's value (a name, a quantity) may carry into a message. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One problem, always on one line: control characters are written as escapes (`'a\nb'`). */
 export function formatProblem(p: Problem): string {
-  return `${p.field}: ${p.message}. Fix: ${p.fix}`;
+  return `${p.field}: ${p.message}. Fix: ${p.fix}`.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A rule returns its problems; an empty list means the input is fine. */

@@ -10,16 +10,19 @@ const MEMORY_SUFFIX: Record<string, number> = {
 
 const QUANTITY = /^([0-9]+(?:\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P|m)?$/;
 
-/** Bytes in a memory quantity like `512Mi`, `1G`, `1073741824`; undefined if it is not one. */
+/**
+ * Bytes in a memory quantity like `512Mi`, `1G`, `1073741824`; undefined if it is not one. Surrounding
+ * whitespace makes it none: the value is emitted as given, and the CRD pattern refuses `' 1Gi'`.
+ */
 export function parseMemory(q: string): number | undefined {
-  const m = QUANTITY.exec(String(q).trim());
+  const m = QUANTITY.exec(String(q));
   if (!m || m[2] === 'm') return undefined;
   return Number(m[1]) * MEMORY_SUFFIX[m[2] ?? ''];
 }
 
-/** Millicores in a CPU quantity like `100m`, `0.5`, `2`; undefined if it is not one. */
+/** Millicores in a CPU quantity like `100m`, `0.5`, `2`; undefined if it is not one (surrounding whitespace included). */
 export function parseCpu(q: string | number): number | undefined {
-  const m = QUANTITY.exec(String(q).trim());
+  const m = QUANTITY.exec(String(q));
   if (!m) return undefined;
   if (m[2] === 'm') return Number(m[1]);
   return m[2] ? undefined : Number(m[1]) * 1000;

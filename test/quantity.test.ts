@@ -12,6 +12,12 @@ describe('quantities', () => {
     expect(parseCpu('100m')).toBe(100);
     expect(parseCpu('0.5')).toBe(500);
     expect(parseCpu('2Gi')).toBeUndefined();
+    // Kubernetes and the CRD pattern refuse surrounding whitespace, and the value is emitted as given (found by test/fuzz).
+    for (const q of [' 1Gi', '1Gi ', '1Gi\n', '\t100m']) {
+      expect(parseMemory(q)).toBeUndefined();
+      expect(parseCpu(q)).toBeUndefined();
+    }
+    expect(checkResources('r', { limits: { memory: '1Gi ' } })).toEqual([expect.objectContaining({ field: 'r.limits.memory' })]);
     expect(formatMemory(2 ** 30)).toBe('1Gi');
     expect(formatMemory(384 * 2 ** 20)).toBe('384Mi');
   });

@@ -35,6 +35,7 @@ describe('TabletPool', () => {
 
   it('rejects a storage size that is not a quantity', () => {
     expect(synthErrors(pool({ storage: { size: 'big' } }))).toContain("[t/vc/ks/p] storage.size: 'big' is not a storage quantity");
+    expect(synthErrors(pool({ storage: { size: '10Gi ' } }))).toContain("[t/vc/ks/p] storage.size: '10Gi ' is not a storage quantity");
   });
 
   it('warns when an explicit buffer pool crowds the memory limit', () => {

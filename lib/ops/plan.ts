@@ -415,8 +415,8 @@ export function parseBudgets(values: readonly string[]): Budgets {
   const perCell: Record<string, NodeBudget> = {};
   for (const v of values) {
     const m = /^(?:([^=,]+)=)?([^,]+),([^,]+)$/.exec(v.trim());
-    const c = m ? parseCpu(m[2]) : undefined;
-    const b = m ? parseMemory(m[3]) : undefined;
+    const c = m ? parseCpu(m[2].trim()) : undefined;
+    const b = m ? parseMemory(m[3].trim()) : undefined;
     if (!m || c === undefined || b === undefined) {
       throw new InputError(`--node-budget '${v}': expected <cpu>,<memory> or <cell>=<cpu>,<memory>, e.g. 4,16Gi or az1=4,16Gi`);
     }

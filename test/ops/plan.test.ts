@@ -169,6 +169,10 @@ describe('node budget (seed §6)', () => {
     expect(planCluster(asManifest(spec), { budgets: parseBudgets(['2,8Gi']) }).budget).toEqual([]);
   });
 
+  it('accepts spaces around the CPU and memory of a budget', () => {
+    expect(parseBudgets([' 4, 16Gi ', 'az2=1 ,4Gi'])).toEqual(parseBudgets(['4,16Gi', 'az2=1,4Gi']));
+  });
+
   it('rejects malformed budgets', () => {
     expect(() => parseBudgets(['16Gi'])).toThrow("--node-budget '16Gi': expected <cpu>,<memory> or <cell>=<cpu>,<memory>");
     expect(() => parseBudgets(['az1=4,lots'])).toThrow(InputError);

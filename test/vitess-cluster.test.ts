@@ -1,7 +1,7 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { GlobalEtcd, MysqlPreset, TabletType, UpdateStrategyType, VitessCluster, VitessRelease, Warnings } from '../lib';
-import { synth, vitessCluster } from './support/synth';
+import { synth, synthErrors, vitessCluster } from './support/synth';
 
 function cluster(props: ConstructorParameters<typeof VitessCluster>[2] = {}) {
   const chart = new Chart(Testing.app(), 't', { namespace: 'prod' });
@@ -65,6 +65,13 @@ describe('VitessCluster', () => {
     const { chart, vc } = cluster();
     ApiObject.of(vc).addJsonPatch(JsonPatch.add('/spec/gatewayService', { annotations: { a: 'b' } }));
     expect(vitessCluster(synth(chart)).spec.gatewayService).toEqual({ annotations: { a: 'b' } });
+  });
+
+  it('refuses dashboard replicas that are not a count (found by test/fuzz: 1.5 or -1 reached the manifest)', () => {
+    for (const replicas of [1.5, -1, NaN, Infinity]) {
+      expect(synthErrors(cluster({ dashboard: { replicas } }).chart)).toContain(`[t/vc] dashboard.replicas: ${replicas} is not a replica count. Fix: use a whole number ≥ 0`);
+    }
+    expect(vitessCluster(synth(cluster({ dashboard: { replicas: 0 } }).chart)).spec.vitessDashboard.replicas).toBe(0);
   });
 
   it('warns when vtgate would accept anyone', () => {

@@ -16,6 +16,8 @@ export interface EqualPartitioningOptions {
 }
 
 const MAX_PARTS = 65536;
+/** The CRD's maximum for `equal.hexWidth`. */
+const MAX_HEX_WIDTH = 65536;
 const HEX = /^([0-9a-f][0-9a-f])*$/;
 
 /**
@@ -53,6 +55,8 @@ export class Partitioning {
   public keyRanges(): KeyRange[] {
     if (this.kind === 'custom') return [...this.ranges];
     if (!Number.isInteger(this.parts) || this.parts < 1 || this.parts > MAX_PARTS) return [];
+    // An invalid hexWidth is reported by check(); computing boundaries with it could overflow BigInt.
+    if (this.hexWidth !== undefined && !validHexWidth(this.hexWidth)) return [];
     return equalKeyRanges(this.parts, this.hexWidth ?? 0);
   }
 
@@ -83,6 +87,8 @@ export class Partitioning {
     if (w !== undefined && w !== 0) {
       if (!Number.isInteger(w) || w < 0 || w % 2 !== 0) {
         problems.push({ field: `${field}.equal.hexWidth`, message: `hexWidth ${w} is not ${Number.isInteger(w) && w < 0 ? 'a positive' : 'an even'} number of hex digits (key ranges are whole bytes)`, fix: 'use 2, 4, 6… or leave hexWidth unset for automatic' });
+      } else if (w > MAX_HEX_WIDTH) {
+        problems.push({ field: `${field}.equal.hexWidth`, message: `hexWidth ${w} is above the CRD maximum of ${MAX_HEX_WIDTH}`, fix: 'use the fewest even number of hex digits that gives each part its own boundary (4 covers 65536 parts), or leave it unset for automatic' });
       } else if (16 ** w < this.parts) {
         problems.push({ field: `${field}.equal.hexWidth`, message: `hexWidth ${w} gives only ${16 ** w} distinct boundaries for ${this.parts} parts (the operator would panic)`, fix: `use hexWidth ${w + 2} or more, or leave it unset for automatic` });
       }
@@ -151,6 +157,11 @@ export function equalKeyRanges(parts: number, hexWidth = 0): KeyRange[] {
     return (v >> BigInt(64 - 8 * bytes)).toString(16).padStart(2 * bytes, '0');
   };
   return Array.from({ length: parts }, (_, i) => ({ start: bound(i), end: bound(i + 1) }));
+}
+
+/** A hexWidth the CRD accepts and the key-range arithmetic can use: 0 (automatic) or even, up to the CRD maximum. */
+function validHexWidth(w: number): boolean {
+  return Number.isInteger(w) && w >= 0 && w % 2 === 0 && w <= MAX_HEX_WIDTH;
 }
 
 /** `'-80'` → {start:'', end:'80'}; `'-'` or `'0'` → the whole range. */

@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { DurabilityPolicy, Partitioning, TabletType, TurndownPolicy, VitessCluster, VitessRelease, Warnings } from '../lib';
-import { synth, vitessCluster } from './support/synth';
+import { synth, synthErrors, vitessCluster } from './support/synth';
 
 function keyspace(props: ConstructorParameters<typeof VitessCluster>[2] = {}) {
   const chart = new Chart(Testing.app(), 't');
@@ -40,6 +40,12 @@ describe('Keyspace', () => {
     const shards = vitessCluster(synth(chart)).spec.keyspaces[0].partitionings[0].custom.shards;
     expect(shards.map((s: any) => s.keyRange)).toEqual([{ start: '', end: '80' }, { start: '80', end: '' }]);
     expect(shards[0].tabletPools).toHaveLength(1);
+  });
+
+  it('reports a huge hexWidth next to a second partitioning as a problem, not a RangeError (found by test/fuzz)', () => {
+    const { chart, vc } = keyspace();
+    vc.addKeyspace('ks', { partitionings: [Partitioning.equal(2), Partitioning.equal(4, { hexWidth: 1e21 })] }).addTabletPool('p', { cell: 'zone1', replicas: 3 });
+    expect(synthErrors(chart)).toContain('[t/vc/ks] partitionings[1].equal.hexWidth: hexWidth 1e+21 is above the CRD maximum of 65536.');
   });
 
   it('warns that semi_sync with 2 replicas blocks writes while one is down', () => {

@@ -36,6 +36,16 @@ describe('Partitioning', () => {
     expect(Partitioning.custom([]).check('p')[0].message).toBe('a custom partitioning has no shards');
   });
 
+  it('reports a hexWidth above the CRD maximum instead of overflowing (found by test/fuzz: 1e21 threw a RangeError)', () => {
+    for (const hexWidth of [65538, 1e21, 6.5e248]) {
+      const p = Partitioning.equal(4, { hexWidth });
+      expect(p.check('p')).toEqual([expect.objectContaining({ field: 'p.equal.hexWidth', message: `hexWidth ${hexWidth} is above the CRD maximum of 65536` })]);
+      expect(p.shardNames()).toEqual([]);
+    }
+    expect(Partitioning.equal(4, { hexWidth: 3 }).shardNames()).toEqual([]);
+    expect(Partitioning.equal(2, { hexWidth: 18 }).check('p')).toEqual([]);
+  });
+
   it('reports the end of the key space left uncovered', () => {
     expect(Partitioning.custom(['-80']).check('p')[0]).toMatchObject({ field: 'p.custom.shards[0].keyRange.end', message: "the last shard ends at '80', leaving keys above it unserved" });
   });

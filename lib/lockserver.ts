@@ -1,5 +1,6 @@
 import { DEFAULT_ETCD_STORAGE } from './operator-defaults';
 import { Problem } from './problems';
+import { parseMemory } from './quantity';
 import { ContainerResources, checkResources, renderResources } from './resources';
 
 export interface ManagedEtcdOptions {
@@ -94,6 +95,9 @@ export class Lockserver {
     }
     const e = this.etcd!;
     const problems = checkResources(`${field}.etcd.resources`, e.resources);
+    if (e.storageSize !== undefined && parseMemory(e.storageSize) === undefined) {
+      problems.push({ field: `${field}.etcd.storageSize`, message: `'${e.storageSize}' is not a storage quantity`, fix: `write it like '${DEFAULT_ETCD_STORAGE}', or leave it unset for the operator's ${DEFAULT_ETCD_STORAGE}` });
+    }
     if (e.localMemberIndex !== undefined && ![1, 2, 3].includes(e.localMemberIndex)) {
       problems.push({ field: `${field}.etcd.localMemberIndex`, message: `member index ${e.localMemberIndex} is not 1, 2 or 3`, fix: 'the operator runs exactly 3 members: pick 1, 2 or 3' });
     }

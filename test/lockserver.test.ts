@@ -28,6 +28,13 @@ describe('Lockserver and GlobalEtcd', () => {
     expect(Lockserver.external({ implementation: 'zk2', address: 'zk:2181', rootPath: '/v' }).implementation).toBe('zk2');
   });
 
+  it('refuses an etcd volume size that is not a quantity (found by test/fuzz: it reached the manifest unchecked)', () => {
+    for (const storageSize of ['ten', '5 Gi', '', '1Gi ']) {
+      expect(GlobalEtcd.managed({ storageSize }).check('g')).toEqual([expect.objectContaining({ field: 'g.etcd.storageSize', message: `'${storageSize}' is not a storage quantity` })]);
+    }
+    expect(GlobalEtcd.managed({ storageSize: '5Gi' }).check('g')).toEqual([]);
+  });
+
   it('asks for peer URLs when only one member runs here', () => {
     expect(GlobalEtcd.managed({ localMemberIndex: 2 }).check('g')).toEqual([expect.objectContaining({ field: 'g.etcd.advertisePeerURLs' })]);
   });

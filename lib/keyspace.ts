@@ -109,6 +109,11 @@ export class Keyspace extends Construct {
     return [...this.tabletPools, ...this.peers.flatMap((p) => p.tabletPools)];
   }
 
+  /** Cells of the other federation members that hold this keyspace (their pools belong there, not here). */
+  public federationPeerCellNames(): string[] {
+    return this.peers.flatMap((p) => clusterOf(p, 'Keyspace').cellNames());
+  }
+
   /** Copies of the partitionings. */
   public get allPartitionings(): Partitioning[] {
     return [...this.partitionings];

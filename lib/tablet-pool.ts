@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { checkBackupLocationName } from './backup';
 import { checkExternalDatastore, ExternalDatastore, ExternalTabletType, renderExternalDatastore } from './external-datastore';
 import { clusterOf } from './cluster-context';
+import type { Keyspace } from './keyspace';
 import { checkName } from './names';
 import { TabletType } from './policies';
 import { addProblemCheck, Problem, Warnings } from './problems';
@@ -157,7 +158,10 @@ export class TabletPool extends Construct {
     const cluster = clusterOf(this, 'TabletPool');
     // A defined cell validates its own name; a pool only reports cells that do not exist.
     const problems: Problem[] = [];
-    if (!cluster.cellNames().includes(this.cellName)) {
+    // A cell of another federation member is reported by the Federation, whose fix moves the pool there;
+    // "add the cell here" would break the rule that each cell belongs to one member.
+    const peerCells = (this.node.scope as Partial<Pick<Keyspace, 'federationPeerCellNames'>>).federationPeerCellNames?.() ?? [];
+    if (!cluster.cellNames().includes(this.cellName) && !peerCells.includes(this.cellName)) {
       problems.push(...checkName('cell', 'cell', this.cellName), {
         field: 'cell',
         message: `cell '${this.cellName}' is not one of the cluster's cells (${cluster.cellNames().join(', ') || 'none'}); its tablets would never register`,

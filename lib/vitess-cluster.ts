@@ -267,9 +267,23 @@ export class VitessCluster extends Construct implements ClusterContext {
     if (this.props.images?.vtadmin && !this.props.vtadmin) {
       w.push({ field: 'images.vtadmin', message: 'a vtadmin image is set but vtadmin is not configured, so nothing runs it', fix: 'configure the vtadmin prop (apiAddresses, rbac), or drop the image' });
     }
+    w.push(...this.backupWarnings());
     if (!this.auth.usersSecret) {
       w.push({ field: 'auth', message: 'no vtgate users are defined, so vtgate accepts any user name without a password', fix: 'pass an AuthSecret with users, or AuthSecret.fromExistingSecret(...)' });
     }
     return w;
+  }
+
+  /** Pains B1: backups are how Vitess seeds a tablet that joins a shard with data; one-tablet dev shards get by. */
+  private backupWarnings(): Problem[] {
+    if (this.backup) return [];
+    const tabletsPerShard = (k: Keyspace) => k.federatedTabletPools.reduce((n, t) => n + t.replicas, 0);
+    const keyspaces = this.keyspaces.filter((k) => tabletsPerShard(k) > 1).map((k) => k.name);
+    if (!keyspaces.length) return [];
+    return [{
+      field: 'backup',
+      message: `no backup location, but keyspace ${keyspaces.join(', ')} runs more than one tablet per shard: Vitess seeds a tablet that joins a shard already holding data (a replacement, a scale-up, a rescheduled pod with a new volume) from a backup, so without one that tablet has nothing to restore`,
+      fix: "add backup: { locations: [BackupLocation.s3({ region, bucket })] } (or gcs/azblob/ceph/newVolumeClaim); initializeBackup then takes the first backup of each new shard",
+    }];
   }
 }

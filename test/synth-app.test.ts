@@ -27,7 +27,7 @@ describe('synthApp', () => {
     const lines: string[] = [];
     const a = app('zone1');
     synthApp(a, { error: (s) => lines.push(s), exit: () => { throw new Error('no exit expected'); } });
-    expect(lines).toEqual([expect.stringMatching(/^warning: \[c\/vc\] auth: no vtgate users/)]);
+    expect(lines).toEqual([expect.stringMatching(/^warning: \[c\/vc\] backup: no backup location/), expect.stringMatching(/^warning: \[c\/vc\] auth: no vtgate users/)]);
     expect(readdirSync(a.outdir)).toEqual(['c.k8s.yaml']);
   });
 });

@@ -41,6 +41,6 @@ describe('TabletPool', () => {
   it('warns when an explicit buffer pool crowds the memory limit', () => {
     const chart = pool({ mysqld: { configOverrides: 'innodb_buffer_pool_size = 900M' } });
     expect(Warnings.collect(chart).join('\n')).toContain('[t/vc/ks/p] mysqld.configOverrides: innodb_buffer_pool_size is more than 60% of the 1Gi memory limit');
-    expect(Warnings.collect(pool({ mysqld: { configOverrides: 'innodb_buffer_pool_size = 256M' } }))).toEqual([expect.stringContaining('auth')]);
+    expect(Warnings.collect(pool({ mysqld: { configOverrides: 'innodb_buffer_pool_size = 256M' } }))).toEqual([expect.stringContaining('backup'), expect.stringContaining('auth')]);
   });
 });

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { GlobalEtcd, MysqlPreset, TabletType, UpdateStrategyType, VitessCluster, VitessRelease, Warnings } from '../lib';
-import { synth, synthErrors, vitessCluster } from './support/synth';
+import { AuthSecret, BackupLocation, GlobalEtcd, MysqlPreset, Password, TabletType, UpdateStrategyType, VitessCluster, VitessRelease, Warnings } from '../lib';
+import { synth, synthErrors, testChart, vitessCluster } from './support/synth';
 
 function cluster(props: ConstructorParameters<typeof VitessCluster>[2] = {}) {
   const chart = new Chart(Testing.app(), 't', { namespace: 'prod' });
@@ -76,6 +76,21 @@ describe('VitessCluster', () => {
 
   it('warns when vtgate would accept anyone', () => {
     const { chart } = cluster();
-    expect(Warnings.collect(chart)).toEqual([expect.stringContaining('[t/vc] auth: no vtgate users are defined')]);
+    expect(Warnings.collect(chart)).toEqual([expect.stringContaining('[t/vc] backup: no backup location'), expect.stringContaining('[t/vc] auth: no vtgate users are defined')]);
+  });
+
+  it('warns that shards with more than one tablet need a backup location to seed new tablets, unless a shard has one tablet', () => {
+    const { chart } = cluster();
+    expect(Warnings.collect(chart)).toContain("[t/vc] backup: no backup location, but keyspace ks runs more than one tablet per shard: Vitess seeds a tablet that joins a shard already holding data (a replacement, a scale-up, a rescheduled pod with a new volume) from a backup, so without one that tablet has nothing to restore. Fix: add backup: { locations: [BackupLocation.s3({ region, bucket })] } (or gcs/azblob/ceph/newVolumeClaim); initializeBackup then takes the first backup of each new shard");
+    const single = testChart().chart;
+    const vc = new VitessCluster(single, 'vc', { auth: new AuthSecret(single, 'auth', { users: [{ user: 'u', password: Password.plainText('pw-123456') }] }) });
+    vc.addCell('zone1');
+    vc.addKeyspace('ks').addTabletPool('p', { cell: 'zone1', type: TabletType.REPLICA, replicas: 1 });
+    expect(Warnings.collect(single)).toEqual([]);
+    const backedUp = testChart().chart;
+    const vb = new VitessCluster(backedUp, 'vc', { backup: { locations: [BackupLocation.s3({ region: 'us-east-1', bucket: 'b' })] } });
+    vb.addCell('zone1');
+    vb.addKeyspace('ks').addTabletPool('p', { cell: 'zone1', type: TabletType.REPLICA, replicas: 3 });
+    expect(Warnings.collect(backedUp).filter((w) => w.includes('backup:'))).toEqual([]);
   });
 });

@@ -24,17 +24,30 @@ export function readUpstreamYaml(...parts: string[]): any[] {
   return structuredClone(yamlDocuments(readFileSync(upstreamPath(...parts), 'utf8'))) as any[];
 }
 
-const schemaCache = new Map<string, CrdSchema[]>();
+const CRD_KINDS = ['etcdlockservers', 'vitessbackups', 'vitessbackupstorages', 'vitesscells', 'vitessclusters', 'vitesskeyspaces', 'vitessshards', 'vitessbackupschedules'];
+const fileCache = new Map<string, CrdSchema[]>();
+
+/** The CRD schemas in one upstream file (`<tag>/planetscale.com_<plural>.yaml`), parsed once per test worker; none if the release lacks it. */
+function crdFileSchemas(tag: string, plural: string): CrdSchema[] {
+  const file = upstreamPath(tag, `planetscale.com_${plural}.yaml`);
+  let s = fileCache.get(file);
+  if (!s) {
+    s = existsSync(file) ? CrdSchema.fromFile(file) : [];
+    fileCache.set(file, s);
+  }
+  return s;
+}
 
 /** The CRD schemas of one operator tag (e.g. `v2.17.0`), parsed once per test worker (vitest runs without isolation). */
 export function crdSchemas(tag: string): CrdSchema[] {
-  let s = schemaCache.get(tag);
-  if (!s) {
-    const files = ['etcdlockservers', 'vitessbackups', 'vitessbackupstorages', 'vitesscells', 'vitessclusters', 'vitesskeyspaces', 'vitessshards', 'vitessbackupschedules']
-      .map((k) => upstreamPath(tag, `planetscale.com_${k}.yaml`))
-      .filter(existsSync);
-    s = files.flatMap((f) => CrdSchema.fromFile(f));
-    schemaCache.set(tag, s);
-  }
-  return s;
+  return CRD_KINDS.flatMap((k) => crdFileSchemas(tag, k));
+}
+
+/**
+ * The CRD schemas of a tag for the planetscale.com kinds among `objects` only (the same cached instances as
+ * crdSchemas): parsing a release's eight CRD files costs more than compiling the one a test needs.
+ */
+export function crdSchemasFor(tag: string, objects: readonly { kind?: string }[]): CrdSchema[] {
+  const plurals = new Set(objects.map((o) => `${String(o.kind).toLowerCase()}s`).filter((p) => CRD_KINDS.includes(p)));
+  return [...plurals].flatMap((p) => crdFileSchemas(tag, p));
 }

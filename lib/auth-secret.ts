@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { initDbSql } from './init-db-sql';
 import { Password } from './password';
-import { addProblemCheck, Problem } from './problems';
+import { addProblemCheck, missingProp, Problem } from './problems';
 
 /** A MySQL user vtgate accepts (static authentication). */
 export interface VtgateUser {
@@ -110,7 +110,7 @@ export class AuthSecret extends Construct {
       if (!u.user) problems.push({ field: `users[${i}].user`, message: 'the user name is empty', fix: 'give the user a name' });
       if (seen.has(u.user)) problems.push({ field: `users[${i}].user`, message: `user '${u.user}' is defined twice`, fix: 'give each vtgate user a unique name' });
       seen.add(u.user);
-      problems.push(...u.password.check(`users[${i}].password`));
+      problems.push(...(u.password ? u.password.check(`users[${i}].password`) : [missingProp(`users[${i}].password`, "pass Password.fromEnv('VTGATE_PASSWORD'), or Password.mysqlNativeHash(...)")]));
     });
     return problems;
   }

@@ -40,7 +40,7 @@ export function renderExternalDatastore(d: ExternalDatastore): Record<string, un
     port: d.port ?? 3306,
     user: d.user,
     database: d.database,
-    credentialsSecret: d.credentialsSecret.render(),
+    credentialsSecret: d.credentialsSecret?.render(),
     ...(d.serverCACertSecret ? { serverCACertSecret: d.serverCACertSecret.render() } : {}),
   };
 }
@@ -53,7 +53,7 @@ export function checkExternalDatastore(field: string, d: ExternalDatastore): Pro
   if (/[\s/]|:\d+$/.test(d.host)) problems.push({ field: `${field}.host`, message: `'${d.host}' is not a bare host name`, fix: 'give the host without scheme or port; the port goes in port' });
   const port = d.port ?? 3306;
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push({ field: `${field}.port`, message: `${port} is not a port`, fix: 'use 1–65535' });
-  problems.push(...d.credentialsSecret.check(`${field}.credentialsSecret`));
+  problems.push(...SecretKeyRef.checkRequired(`${field}.credentialsSecret`, d.credentialsSecret));
   if (d.serverCACertSecret) problems.push(...d.serverCACertSecret.check(`${field}.serverCACertSecret`));
   return problems;
 }

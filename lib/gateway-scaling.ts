@@ -96,8 +96,8 @@ export function renderSecureTransport(t: GatewayTlsOptions): Record<string, unkn
   return {
     required: t.required ?? true,
     tls: {
-      certSecret: t.certSecret.render(),
-      keySecret: t.keySecret.render(),
+      certSecret: t.certSecret?.render(),
+      keySecret: t.keySecret?.render(),
       ...(t.clientCACertSecret ? { clientCACertSecret: t.clientCACertSecret.render() } : {}),
     },
   };
@@ -129,8 +129,8 @@ export function checkAutoscaler(field: string, a: GatewayAutoscalerOptions, reso
 
 export function checkSecureTransport(field: string, t: GatewayTlsOptions): Problem[] {
   return [
-    ...t.certSecret.check(`${field}.tls.certSecret`),
-    ...t.keySecret.check(`${field}.tls.keySecret`),
+    ...SecretKeyRef.checkRequired(`${field}.tls.certSecret`, t.certSecret),
+    ...SecretKeyRef.checkRequired(`${field}.tls.keySecret`, t.keySecret),
     ...(t.clientCACertSecret ? t.clientCACertSecret.check(`${field}.tls.clientCACertSecret`) : []),
   ];
 }

@@ -66,7 +66,8 @@ export interface KeyspaceProps {
 export class Keyspace extends Construct {
   public readonly name: string;
   public readonly durabilityPolicy: DurabilityPolicy;
-  private readonly partitionings: Partitioning[];
+  /** As given: JavaScript callers can slip in something that is not a Partitioning, which check() reports. */
+  private readonly givenPartitionings: unknown[];
   private readonly peers: Keyspace[] = [];
 
   public constructor(scope: Construct, id: string, private readonly props: KeyspaceProps = {}) {
@@ -74,7 +75,7 @@ export class Keyspace extends Construct {
     clusterOf(scope, 'Keyspace');
     this.name = props.name ?? id;
     this.durabilityPolicy = props.durabilityPolicy ?? DurabilityPolicy.NONE;
-    this.partitionings = [...(props.partitionings ?? [Partitioning.unsharded()])];
+    this.givenPartitionings = [...(props.partitionings ?? [Partitioning.unsharded()])];
     addProblemCheck(this, () => this.check());
     Warnings.add(this, () => this.warnings());
   }
@@ -86,7 +87,7 @@ export class Keyspace extends Construct {
 
   /** Adds a partitioning (the target of a reshard goes after the current one). */
   public addPartitioning(partitioning: Partitioning): Partitioning {
-    this.partitionings.push(partitioning);
+    this.givenPartitionings.push(partitioning);
     return partitioning;
   }
 
@@ -112,6 +113,10 @@ export class Keyspace extends Construct {
   /** Cells of the other federation members that hold this keyspace (their pools belong there, not here). */
   public federationPeerCellNames(): string[] {
     return this.peers.flatMap((p) => clusterOf(p, 'Keyspace').cellNames());
+  }
+
+  private get partitionings(): Partitioning[] {
+    return this.givenPartitionings.filter((x): x is Partitioning => x instanceof Partitioning);
   }
 
   /** Copies of the partitionings. */
@@ -195,9 +200,11 @@ export class Keyspace extends Construct {
   }
 
   private checkPartitionings(): Problem[] {
-    const problems = this.partitionings.flatMap((x, i) => x.check(`partitionings[${i}]`));
-    if (this.partitionings.length === 0 || this.partitionings.length > 2) {
-      problems.push({ field: 'partitionings', message: `${this.partitionings.length} partitionings given, but a keyspace has 1, or 2 while resharding${this.partitionings.length === 0 ? ' (without one it has no shards)' : ''}`, fix: 'give one, or two while resharding (the current one first, the target last)' });
+    const problems = this.givenPartitionings.flatMap((x, i) => (x instanceof Partitioning ? x.check(`partitionings[${i}]`)
+      : [{ field: `partitionings[${i}]`, message: `${String(x)} is not a Partitioning`, fix: 'use Partitioning.unsharded(), Partitioning.equal(parts) or Partitioning.custom([...])' }]));
+    const given = this.givenPartitionings.length;
+    if (given === 0 || given > 2) {
+      problems.push({ field: 'partitionings', message: `${given} partitionings given, but a keyspace has 1, or 2 while resharding${given === 0 ? ' (without one it has no shards)' : ''}`, fix: 'give one, or two while resharding (the current one first, the target last)' });
     }
     if (this.partitionings.length === 2 && this.partitionings[0].shardNames().join() === this.partitionings[1].shardNames().join()) {
       problems.push({ field: 'partitionings[1]', message: 'both partitionings produce the same shards', fix: 'a second partitioning is only for resharding: give it different key ranges, or remove it' });

@@ -40,7 +40,8 @@ export class Partitioning {
    * and cover the whole key space without gaps or overlaps.
    */
   public static custom(shards: ReadonlyArray<string | KeyRange>): Partitioning {
-    const ranges = shards.map((s) => (typeof s === 'string' ? parseShardName(s) : s));
+    // Anything else (possible from JavaScript) becomes a placeholder that check() reports by position.
+    const ranges = (shards ?? []).map((s) => (typeof s === 'string' ? parseShardName(s) : typeof s === 'object' && s !== null ? s : { start: '', end: '', invalid: s }));
     return new Partitioning('custom', ranges.length, undefined, ranges);
   }
 
@@ -100,6 +101,8 @@ export class Partitioning {
     const problems: Problem[] = [];
     const r = this.ranges;
     if (r.length === 0) return [{ field, message: 'a custom partitioning has no shards', fix: "list shards covering the whole key space, e.g. ['-80', '80-']" }];
+    const invalid = r.flatMap((k, i) => ('invalid' in k ? [{ field: `${field}[${i}]`, message: `${String((k as { invalid: unknown }).invalid)} is not a shard name or key range`, fix: "write each shard as a name ('-80', '80-c0', 'c0-') or { start: '80', end: 'c0' }" }] : []));
+    if (invalid.length) return invalid;
     r.forEach((k, i) => {
       for (const end of ['start', 'end'] as const) {
         if (!HEX.test(k[end])) {

@@ -24,6 +24,14 @@ export function formatProblem(p: Problem): string {
   return `${p.field}: ${p.message}. Fix: ${p.fix}`.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * A required prop that a JavaScript caller, or a cast, left out. The types forbid it, but it must still end
+ * as a problem naming the field rather than a TypeError from deep inside synth.
+ */
+export function missingProp(field: string, fix: string): Problem {
+  return { field, message: 'is required but was not given', fix };
+}
+
 /** A rule returns its problems; an empty list means the input is fine. */
 export type Rule<T> = (input: T) => Problem[];
 

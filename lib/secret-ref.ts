@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { Problem } from './problems';
+import { missingProp, Problem } from './problems';
 
 /**
  * One key of a Secret, as the operator's `SecretSource` wants it: a Secret in the cluster's namespace
@@ -22,6 +22,11 @@ export class SecretKeyRef {
   /** File `key` in the pod volume `volumeName` (a volume you add with extra volumes; it wins over a Secret name). */
   public static fromVolume(volumeName: string, key: string): SecretKeyRef {
     return new SecretKeyRef('volumeName', volumeName, key);
+  }
+
+  /** Problems of a required reference, including its absence (possible from JavaScript or through a cast). */
+  public static checkRequired(field: string, ref: SecretKeyRef | undefined): Problem[] {
+    return ref ? ref.check(field) : [missingProp(field, "pass SecretKeyRef.fromSecret('<secret>', '<key>')")];
   }
 
   private constructor(private readonly source: 'name' | 'volumeName', public readonly name: string, public readonly key: string) {}

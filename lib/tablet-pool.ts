@@ -5,7 +5,7 @@ import { clusterOf } from './cluster-context';
 import type { Keyspace } from './keyspace';
 import { checkName } from './names';
 import { TabletType } from './policies';
-import { addProblemCheck, Problem, Warnings } from './problems';
+import { addProblemCheck, missingProp, Problem, Warnings } from './problems';
 import { parseMemory, parseMycnfSize } from './quantity';
 import { ContainerResources, checkResources, renderResources } from './resources';
 
@@ -90,7 +90,7 @@ export class TabletPool extends Construct {
 
   public constructor(scope: Construct, id: string, private readonly props: TabletPoolProps) {
     super(scope, id);
-    this.cellName = typeof props.cell === 'string' ? props.cell : props.cell.name;
+    this.cellName = typeof props.cell === 'string' ? props.cell : props.cell?.name ?? '';
     this.type = props.type ?? TabletType.REPLICA;
     this.replicas = props.replicas;
     this.poolName = props.name;
@@ -161,7 +161,9 @@ export class TabletPool extends Construct {
     // A cell of another federation member is reported by the Federation, whose fix moves the pool there;
     // "add the cell here" would break the rule that each cell belongs to one member.
     const peerCells = (this.node.scope as Partial<Pick<Keyspace, 'federationPeerCellNames'>>).federationPeerCellNames?.() ?? [];
-    if (!cluster.cellNames().includes(this.cellName) && !peerCells.includes(this.cellName)) {
+    if (!this.props.cell) {
+      problems.push(missingProp('cell', `pass cell: a Cell from cluster.addCell(...) or its name (${cluster.cellNames().join(', ') || 'none defined yet'})`));
+    } else if (!cluster.cellNames().includes(this.cellName) && !peerCells.includes(this.cellName)) {
       problems.push(...checkName('cell', 'cell', this.cellName), {
         field: 'cell',
         message: `cell '${this.cellName}' is not one of the cluster's cells (${cluster.cellNames().join(', ') || 'none'}); its tablets would never register`,

@@ -28,7 +28,7 @@ const CASES: Array<[string, () => App, string]> = [
     '[t/vc/ks] partitionings[0]: null is not a Partitioning. Fix: use Partitioning.unsharded(), Partitioning.equal(parts) or Partitioning.custom([...])'],
   ['a shard that is neither a name nor a key range', () => base({ keyspace: { partitionings: [Partitioning.custom(['-80', untyped(undefined)])] } }),
     "[t/vc/ks] partitionings[0].custom.shards[1]: undefined is not a shard name or key range. Fix: write each shard as a name ('-80', '80-c0', 'c0-') or { start: '80', end: 'c0' }"],
-  ['gateway TLS without its certificate', () => base({ zone1: { gateway: { secureTransport: { tls: untyped({ keySecret: SecretKeyRef.fromSecret('tls', 'key') }) as GatewayTlsOptions } } } }),
+  ['gateway TLS without its certificate', () => base({ zone1: { gateway: { secureTransport: untyped({ keySecret: SecretKeyRef.fromSecret('tls', 'key') }) as GatewayTlsOptions } } }),
     "[t/vc/zone1] gateway.secureTransport.tls.certSecret: is required but was not given. Fix: pass SecretKeyRef.fromSecret('<secret>', '<key>')"],
   ['an external datastore without credentials', () => base({ then: ({ ks }) => ks.addTabletPool('ext', untyped({ cell: 'zone1', type: 'externalmaster', replicas: 1, name: 'legacy', externalDatastore: { host: 'db.example.net', port: 3306, user: 'vt', database: 'shop' } })) }),
     "[t/vc/ks/ext] externalDatastore.credentialsSecret: is required but was not given. Fix: pass SecretKeyRef.fromSecret('<secret>', '<key>')"],

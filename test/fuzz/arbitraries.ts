@@ -288,8 +288,6 @@ function buildGateway(g: GatewaySpec) {
 export interface Synthesized {
   readonly built: Built;
   readonly objects: any[];
-  /** The objects as JSON, in emitted key order (cheap to compare). */
-  readonly json: string;
   readonly warnings: string[];
   /** The chart's manifest as `cdk8s synth` writes it (computed on demand: YAML costs more than the synth). */
   yaml(): string;
@@ -303,7 +301,7 @@ export function synthSpec(spec: ClusterSpec): Synthesized {
   const built = build(spec);
   const warnings = Warnings.collect(built.app);
   const objects = Testing.synth(built.chart);
-  return { built, objects, json: JSON.stringify(objects), warnings, yaml: () => Yaml.stringify(...objects) };
+  return { built, objects, warnings, yaml: () => Yaml.stringify(...objects) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

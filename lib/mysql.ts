@@ -13,14 +13,31 @@ interface MysqlFacts {
   readonly minMemoryLimit: number;
   /** Memory mysqld needs beside the buffer pool (connections, performance_schema, sort buffers). */
   readonly overhead: number;
+  /** The last Vitess major that supports this MySQL version, and where the support was dropped. */
+  readonly supportEnds?: { readonly lastVitessMajor: number; readonly source: string };
 }
 
 /** What each MySQL version needs, as data. */
 const MYSQL: Record<MysqlVersionId, MysqlFacts> = {
-  '5.7': { flavorKey: 'mysql56Compatible', minMemoryLimit: 256 * MI, overhead: 256 * MI },
+  '5.7': { flavorKey: 'mysql56Compatible', minMemoryLimit: 256 * MI, overhead: 256 * MI, supportEnds: { lastVitessMajor: 18, source: 'vitessio/vitess#14663' } },
   '8.0': { flavorKey: 'mysql80Compatible', minMemoryLimit: 512 * MI, overhead: 512 * MI },
   '8.4': { flavorKey: 'mysql80Compatible', minMemoryLimit: 512 * MI, overhead: 512 * MI },
 };
+
+/**
+ * Vitess itself no longer runs this MySQL version (pains §11.3): true whatever image is given, unlike a
+ * version the release merely ships no image for.
+ */
+export function checkMysqlSupported(field: string, version: MysqlVersionId, release: VitessRelease, use = 'MysqlPreset.mysql80()'): Problem[] {
+  const end = MYSQL[version].supportEnds;
+  if (!end || release.vitessMajor <= end.lastVitessMajor) return [];
+  const last = VitessRelease.all().find((r) => r.vitessMajor === end.lastVitessMajor);
+  return [{
+    field,
+    message: `Vitess ${end.lastVitessMajor + 1} dropped support for MySQL ${version} (${end.source}), so ${release} cannot run it, whatever the image`,
+    fix: `use MySQL 8.0 (${use}); an existing ${version} cluster upgrades MySQL to 8.0 on Vitess ${end.lastVitessMajor}${last ? ` (VitessRelease.V${last.vitessMajor})` : ''} before it upgrades Vitess`,
+  }];
+}
 
 /** Whether a value is a MySQL version the presets know (`'5.7'`, `'8.0'`, `'8.4'`). */
 export function isMysqlVersion(v: unknown): v is MysqlVersionId {
@@ -120,8 +137,8 @@ export class MysqlPreset {
 
   /** Problems with this preset for a release: MySQL versions the release does not ship. */
   public checkRelease(release: VitessRelease): Problem[] {
-    const problems: Problem[] = [];
-    if (!release.liteImage(this.version) && !this.options.image) {
+    const problems: Problem[] = checkMysqlSupported('mysql', this.version, release);
+    if (!problems.length && !release.liteImage(this.version) && !this.options.image) {
       const supported = VitessRelease.all().filter((r) => r.liteImage(this.version)).map((r) => r.vitessMajor);
       problems.push({
         field: 'mysql',

@@ -42,8 +42,15 @@ describe('MysqlPreset', () => {
   });
 
   it('refuses MySQL versions a release does not ship, unless an image is given', () => {
-    expect(MysqlPreset.mysql57().checkRelease(VitessRelease.V24)).toHaveLength(1);
-    expect(MysqlPreset.mysql57({ image: 'percona:5.7.44' }).checkRelease(VitessRelease.V24)).toEqual([]);
+    expect(MysqlPreset.mysql84().checkRelease(VitessRelease.V22)).toHaveLength(1);
+    expect(MysqlPreset.mysql84({ image: 'mysql:8.4.6' }).checkRelease(VitessRelease.V22)).toEqual([]);
     expect(MysqlPreset.mysql84().checkRelease(VitessRelease.V23)).toEqual([]);
+  });
+
+  it('refuses MySQL 5.7 from Vitess 19 on, even from a custom image: Vitess dropped it (pains §11.3)', () => {
+    expect(MysqlPreset.mysql57({ image: 'percona:5.7.44' }).checkRelease(VitessRelease.V19).map((p) => p.message)).toEqual([
+      'Vitess 19 dropped support for MySQL 5.7 (vitessio/vitess#14663), so operator 2.12.0 (Vitess 19) cannot run it, whatever the image',
+    ]);
+    expect(MysqlPreset.mysql57({ image: 'percona:5.7.44' }).checkRelease(VitessRelease.V18)).toEqual([]);
   });
 });

@@ -729,7 +729,21 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     source: 'pains §11.3', title: 'MySQL 5.7 (mysql56Compatible) on Vitess 21',
     build: () => base({ cluster: { release: VitessRelease.V21, mysql: MysqlPreset.mysql57() } }),
     expected: [
-      '[t/vc] mysql: MySQL 5.7 is not supported by operator 2.14.0 (Vitess 21) (it supports MySQL 8.0). Fix: use MysqlPreset.mysql80() or a release with MySQL 5.7 (Vitess 14–18)',
+      '[t/vc] mysql: Vitess 19 dropped support for MySQL 5.7 (vitessio/vitess#14663), so operator 2.14.0 (Vitess 21) cannot run it, whatever the image. Fix: use MySQL 8.0 (MysqlPreset.mysql80()); an existing 5.7 cluster upgrades MySQL to 8.0 on Vitess 18 (VitessRelease.V18) before it upgrades Vitess',
+    ],
+  },
+  {
+    source: 'pains §11.3', title: 'a keyspace on MySQL 5.7 in a Vitess 24 cluster',
+    build: () => base({ keyspace: { images: { mysqld: 'percona/percona-server:5.7.44', mysqlVersion: '5.7' } } }),
+    expected: [
+      "[t/vc/ks] images.mysqlVersion: Vitess 19 dropped support for MySQL 5.7 (vitessio/vitess#14663), so operator 2.17.0 (Vitess 24) cannot run it, whatever the image. Fix: use MySQL 8.0 (mysqlVersion '8.0' with an 8.0 mysqld image); an existing 5.7 cluster upgrades MySQL to 8.0 on Vitess 18 (VitessRelease.V18) before it upgrades Vitess",
+    ],
+  },
+  {
+    source: 'pains §11.3', title: 'MySQL 5.7 from a custom image on Vitess 19',
+    build: () => base({ cluster: { release: VitessRelease.V19, mysql: MysqlPreset.mysql57({ image: 'percona/percona-server:5.7.44' }) } }),
+    expected: [
+      '[t/vc] mysql: Vitess 19 dropped support for MySQL 5.7 (vitessio/vitess#14663), so operator 2.12.0 (Vitess 19) cannot run it, whatever the image. Fix: use MySQL 8.0 (MysqlPreset.mysql80()); an existing 5.7 cluster upgrades MySQL to 8.0 on Vitess 18 (VitessRelease.V18) before it upgrades Vitess',
     ],
   },
   {

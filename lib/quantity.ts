@@ -3,29 +3,39 @@
  * buffer-pool sizing). Memory is in bytes, CPU in millicores.
  */
 
-const MEMORY_SUFFIX: Record<string, number> = {
-  '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50,
+const SUFFIX: Record<string, number> = {
+  n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
 };
 
-const QUANTITY = /^([0-9]+(?:\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P|m)?$/;
-
 /**
- * Bytes in a memory quantity like `512Mi`, `1G`, `1073741824`; undefined if it is not one. Surrounding
- * whitespace makes it none: the value is emitted as given, and the CRD pattern refuses `' 1Gi'`.
+ * The Kubernetes quantity grammar, as the CRDs' `resources` pattern states it: an optionally signed decimal
+ * (`1`, `1.5`, `.5`, `5.`), then a binary suffix, a decimal suffix or a decimal exponent (`1e3`). Surrounding
+ * whitespace is not allowed: the value is emitted as given, and the API server refuses `' 1Gi'`.
  */
-export function parseMemory(q: string): number | undefined {
-  const m = QUANTITY.exec(String(q));
-  if (!m || m[2] === 'm') return undefined;
-  return Number(m[1]) * MEMORY_SUFFIX[m[2] ?? ''];
-}
+const QUANTITY = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(?:([KMGTPE]i|[numkMGTPE])|[eE]([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)))?$/;
 
-/** Millicores in a CPU quantity like `100m`, `0.5`, `2`; undefined if it is not one (surrounding whitespace included). */
-export function parseCpu(q: string | number): number | undefined {
+/** A quantity's value in base units and its suffix; undefined if it is not one, or negative (no resource is). */
+function parseQuantity(q: string | number): { value: number; suffix: string } | undefined {
   const m = QUANTITY.exec(String(q));
   if (!m) return undefined;
-  if (m[2] === 'm') return Number(m[1]);
-  return m[2] ? undefined : Number(m[1]) * 1000;
+  const value = Number(m[1]) * (m[3] !== undefined ? 10 ** Number(m[3]) : SUFFIX[m[2] ?? '']);
+  return Number.isFinite(value) && value >= 0 ? { value, suffix: m[2] ?? '' } : undefined;
+}
+
+/**
+ * Bytes in a memory quantity like `512Mi`, `1G`, `1073741824` or `1e9`; undefined if it is not one. Milli-,
+ * micro- and nano-bytes are legal Kubernetes but always a slip (`512m` meant `512Mi`), so they count as none.
+ */
+export function parseMemory(q: string): number | undefined {
+  const p = parseQuantity(q);
+  return p && !['m', 'u', 'n'].includes(p.suffix) ? p.value : undefined;
+}
+
+/** Millicores in a CPU quantity like `100m`, `0.5`, `.5`, `2`; undefined if it is not one, or has a byte-like suffix (`2Gi`, `1k`). */
+export function parseCpu(q: string | number): number | undefined {
+  const p = parseQuantity(q);
+  return p && ['', 'm', 'u', 'n'].includes(p.suffix) ? p.value * 1000 : undefined;
 }
 
 export const MI = 2 ** 20;

@@ -295,6 +295,15 @@ export class Federation extends Construct {
     for (const [i, ms] of byIndex) {
       if (ms.length > 1) problems.push({ field: `members.${ms[1].node.id}.etcdMemberIndex`, message: `etcd member ${i} is run by members ${ms.map((m) => m.node.id).join(' and ')}`, fix: 'give each of the 3 members a different etcdMemberIndex' });
     }
+    // Every member runs a different valid index, but there are fewer than 3 members: an etcd member nobody runs.
+    const missing = [1, 2, 3].filter((i) => !byIndex.has(i));
+    if (missing.length && byIndex.size === members.length) {
+      problems.push({
+        field: 'members',
+        message: `no member runs etcd member ${missing.join(' or ')} of the operator-managed global etcd (${members.map((m) => `${m.node.id} runs ${m.etcdMemberIndex}`).join(', ')}), so only ${members.length} of its 3 members ever run and it ${members.length < 2 ? 'never reaches quorum' : 'loses quorum when one of them fails'}`,
+        fix: 'spread the etcd over exactly 3 members with etcdMemberIndex 1, 2 and 3, or use GlobalEtcd.external(...) for fewer Kubernetes clusters',
+      });
+    }
     return problems;
   }
 

@@ -175,6 +175,14 @@ describe('Federation: one operator-managed global etcd spread over 3 members', (
     expect(errors(app)).toContain("[fed] members.euwest1.etcdMemberIndex: member 'euwest1' runs no member of the operator-managed global etcd, so the operator there would deploy a separate 3-member etcd");
   });
 
+  it('fails when fewer than 3 members run the etcd, so one of its members runs nowhere', () => {
+    const { app } = build(three([1, 3]).slice(0, 2), { globalLockserver: GlobalEtcd.managed({ advertisePeerURLs: PEERS }) });
+    expect(errors(app)).toContain('[fed] members: no member runs etcd member 2 of the operator-managed global etcd (useast1 runs 1, uswest2 runs 3), so only 2 of its 3 members ever run and it loses quorum when one of them fails. ' +
+      'Fix: spread the etcd over exactly 3 members with etcdMemberIndex 1, 2 and 3, or use GlobalEtcd.external(...) for fewer Kubernetes clusters');
+    // Reported once, and not on top of a member without an index (that problem already says to spread over 3).
+    expect(errors(build(three([1, 2, undefined]), { globalLockserver: GlobalEtcd.managed({ advertisePeerURLs: PEERS }) }).app)).not.toContain('no member runs etcd member');
+  });
+
   it('fails when two members run the same etcd member', () => {
     const { app } = build(three([1, 2, 2]), { globalLockserver: GlobalEtcd.managed({ advertisePeerURLs: PEERS }) });
     expect(errors(app)).toContain('[fed] members.euwest1.etcdMemberIndex: etcd member 2 is run by members uswest2 and euwest1');

@@ -1,5 +1,6 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import { ContainerResources, Cpu, k8s } from 'cdk8s-plus-27';
+import { Problem } from '../problems';
 import { parseCpu, parseMemory } from '../quantity';
 import { VitessRelease } from '../vitess-release';
 import { OPERATOR_NAME } from './rbac';
@@ -51,32 +52,44 @@ export function operatorDeploymentSpec(image: string, watchEnv: Record<string, u
   };
 }
 
-/** The release's operator image, optionally through a registry mirror. */
-export function operatorImage(release: VitessRelease, registry: string | undefined, path: string): string {
-  if (registry === undefined) return release.operatorImage;
-  const r = registry.replace(/\/+$/, '');
-  if (!r || r.includes('://') || /[:@][^/]*$/.test(r.split('/').slice(1).join('/'))) {
-    throw new Error(`${path}: imageRegistry '${registry}' must be a registry host with an optional path, such as 'registry.example.com/mirror' (no scheme, no tag)`);
-  }
-  return `${r}/${release.operatorImage}`;
+/** The release's operator image, optionally through a registry mirror (checked by {@link imageRegistryProblems}). */
+export function operatorImage(release: VitessRelease, registry: string | undefined): string {
+  return registry === undefined ? release.operatorImage : `${registry.replace(/\/+$/, '')}/${release.operatorImage}`;
 }
 
-/** Container resources over the defaults (requests 100m/128Mi, limit memory 512Mi); throws for a request above its limit. */
-export function renderOperatorResources(res: ContainerResources | undefined, path: string): Record<string, Record<string, string>> {
+/** A registry mirror must be a host with an optional path: no scheme, no tag or digest. */
+export function imageRegistryProblems(registry: string | undefined): Problem[] {
+  if (registry === undefined) return [];
+  const r = registry.replace(/\/+$/, '');
+  if (r && !r.includes('://') && !/[:@][^/]*$/.test(r.split('/').slice(1).join('/'))) return [];
+  return [{
+    field: 'imageRegistry',
+    message: `'${registry}' must be a registry host with an optional path, such as 'registry.example.com/mirror' (no scheme, no tag)`,
+    fix: 'give only the host and path of the mirror: the chart appends planetscale/vitess-operator:<release tag> itself',
+  }];
+}
+
+/** Container resources over the defaults (requests 100m/128Mi, limit memory 512Mi), and a problem per request above its limit. */
+export function renderOperatorResources(res: ContainerResources | undefined): { resources: Record<string, Record<string, string>>; problems: Problem[] } {
   const requests: Record<string, string> = {
     cpu: (res?.cpu?.request ?? Cpu.millis(100)).amount,
     memory: quantity(res?.memory?.request ?? Size.mebibytes(128)),
   };
   const limits: Record<string, string> = { memory: quantity(res?.memory?.limit ?? Size.mebibytes(512)) };
   if (res?.cpu?.limit) limits.cpu = res.cpu.limit.amount;
+  const problems: Problem[] = [];
   // The API server rejects the pod otherwise; a default request counts too (e.g. a cpu limit below 100m).
   for (const [kind, parse] of [['cpu', parseCpu], ['memory', parseMemory]] as const) {
     const [req, lim] = [requests[kind], limits[kind]];
     if (lim !== undefined && (parse(req) ?? 0) > (parse(lim) ?? Infinity)) {
-      throw new Error(`${path}: resources.${kind}.request (${req}) exceeds resources.${kind}.limit (${lim}): raise the limit or lower the request`);
+      problems.push({
+        field: `resources.${kind}`,
+        message: `resources.${kind}.request (${req}) exceeds resources.${kind}.limit (${lim}), so the API server rejects the pod`,
+        fix: `raise the limit or lower the request${res?.[kind]?.request ? '' : ` (left out, the request is the default ${req})`}`,
+      });
     }
   }
-  return { requests, limits };
+  return { resources: { requests, limits }, problems };
 }
 
 function quantity(s: Size): string {

@@ -1,14 +1,15 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ContainerResources, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { addProblemCheck, Problem, Warnings } from '../problems';
+import { checkName } from '../names';
+import { addProblemCheck, formatProblem, Problem, Warnings } from '../problems';
 import { VitessRelease } from '../vitess-release';
 import { CrdSourceError, readCrdFiles } from './crd-source';
 import { addUpstreamCrds } from './crds';
-import { fieldRef, operatorDeploymentSpec, operatorImage, renderOperatorResources } from './deployment';
+import { fieldRef, imageRegistryProblems, operatorDeploymentSpec, operatorImage, renderOperatorResources } from './deployment';
 import { chartsUsingVitessApi, findVitessClusters, vitessImageMajors } from './discovery';
 import { addBackupStorageRbac, addClusterRbac, addNamespacedRbac, OPERATOR_NAME } from './rbac';
-import { assertNamespaceName, WatchScope } from './watch-scope';
+import { WatchScope } from './watch-scope';
 
 export interface VitessOperatorProps {
   /**
@@ -109,10 +110,13 @@ export class VitessOperator extends Chart {
     this.props = props;
     this.release = props.release ?? VitessRelease.LATEST;
     this.operatorNamespace = props.namespace ?? 'default';
-    assertNamespaceName(this.operatorNamespace, `${this.node.path}: namespace`);
     this.watch = props.watch ?? WatchScope.clusterNamespaces();
-    this.image = operatorImage(this.release, props.imageRegistry, this.node.path);
-    this.resources = renderOperatorResources(props.resources, this.node.path);
+    this.image = operatorImage(this.release, props.imageRegistry);
+    const resources = renderOperatorResources(props.resources);
+    this.resources = resources.resources;
+    // Props the constructor needs are checked here, all at once, in the format of the problems found at synth.
+    const problems = [...checkName('namespace', 'namespace', this.operatorNamespace), ...imageRegistryProblems(props.imageRegistry), ...resources.problems];
+    if (problems.length) throwProblems(this, problems);
     this.namespacedRbac = this.release.row.rbac === 'namespaced-role' && this.watch.kind !== 'all';
 
     const crdProblems = props.crds ?? true ? this.addCrds() : [];
@@ -268,6 +272,14 @@ export class VitessOperator extends Chart {
       fix: 'define each namespace once: drop it there, or set createNamespaces: false here',
     }));
   }
+}
+
+/**
+ * Problems of props the constructor needs right away, thrown in the format cdk8s uses for the problems it finds
+ * at synth: `Validation failed with the following errors:`, then one `[path] field: … Fix: …` line each.
+ */
+function throwProblems(scope: IConstruct, problems: readonly Problem[]): never {
+  throw new Error(`Validation failed with the following errors:\n  ${problems.map((p) => `[${scope.node.path}] ${formatProblem(p)}`).join('\n  ')}`);
 }
 
 function specOf(o: ApiObject): unknown {

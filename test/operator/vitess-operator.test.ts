@@ -73,7 +73,7 @@ describe('VitessOperator watch scope', () => {
   it('rejects invalid namespaces early', () => {
     expect(() => WatchScope.namespaces([])).toThrow(/watches nothing/);
     expect(() => WatchScope.namespaces(['Bad_NS'])).toThrow(/'Bad_NS' is not a valid namespace name/);
-    expect(() => synth({ namespace: 'a.b' })).toThrow(/operator: namespace: 'a.b' is not a valid namespace name/);
+    expect(() => synth({ namespace: 'a.b' })).toThrow(/\[operator\] namespace: 'a\.b' is not a valid namespace name\. Fix: use at most 63 lowercase letters/);
   });
 });
 
@@ -133,7 +133,7 @@ describe('VitessOperator Deployment options', () => {
   it('pins the image, optionally through a registry mirror', () => {
     expect(container(synth({ release: VitessRelease.V16 })).image).toBe('planetscale/vitess-operator:v2.9.5');
     expect(container(synth({ imageRegistry: 'registry.example.com:5000/hub/' })).image).toBe('registry.example.com:5000/hub/planetscale/vitess-operator:v2.17.0');
-    expect(() => synth({ imageRegistry: 'https://r.example.com' })).toThrow(/imageRegistry 'https:\/\/r.example.com' must be a registry host/);
+    expect(() => synth({ imageRegistry: 'https://r.example.com' })).toThrow(/\[operator\] imageRegistry: 'https:\/\/r\.example\.com' must be a registry host with an optional path.*\. Fix: give only the host and path/);
     expect(() => synth({ imageRegistry: 'r.example.com/x:v1' })).toThrow(/no tag/);
   });
 
@@ -151,6 +151,22 @@ describe('VitessOperator Deployment options', () => {
       .toThrow(/resources\.cpu\.request \(100m\) exceeds resources\.cpu\.limit \(50m\)/);
     expect(container(synth({ resources: { cpu: { limit: Cpu.millis(100) }, memory: { limit: Size.mebibytes(128) } } })).resources)
       .toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '100m', memory: '128Mi' } });
+  });
+
+  it('reports every constructor problem at once, as well-formed validation lines (not raw errors)', () => {
+    let message = '';
+    try {
+      new VitessOperator(Testing.app(), 'operator', { namespace: 'Bad_NS', imageRegistry: 'r.example.com/x:v1', resources: { cpu: { limit: Cpu.millis(50) }, memory: { request: Size.gibibytes(1) } } });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'Validation failed with the following errors:',
+      "  [operator] namespace: 'Bad_NS' is not a valid namespace name. Fix: use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+      "  [operator] imageRegistry: 'r.example.com/x:v1' must be a registry host with an optional path, such as 'registry.example.com/mirror' (no scheme, no tag). Fix: give only the host and path of the mirror: the chart appends planetscale/vitess-operator:<release tag> itself",
+      '  [operator] resources.cpu: resources.cpu.request (100m) exceeds resources.cpu.limit (50m), so the API server rejects the pod. Fix: raise the limit or lower the request (left out, the request is the default 100m)',
+      '  [operator] resources.memory: resources.memory.request (1024Mi) exceeds resources.memory.limit (512Mi), so the API server rejects the pod. Fix: raise the limit or lower the request',
+    ]);
   });
 
   it('passes imagePullSecrets, nodeSelector and tolerations to the pod', () => {

@@ -227,6 +227,8 @@ export class VitessCluster extends Construct implements ClusterContext {
   private check(): Problem[] {
     const p = this.props;
     const problems: Problem[] = [...checkName('cluster', 'name', this.name)];
+    // The namespace of every object the operator creates for the cluster, and the one it must watch.
+    if (this.namespace !== undefined) problems.push(...checkName('namespace', 'namespace', this.namespace));
     const cells = this.cellNames();
     if (cells.length === 0) problems.push({ field: 'cells', message: 'the cluster has no cells, so nothing runs', fix: "add one with cluster.addCell('zone1')" });
     problems.push(...checkUnique('cells', cells, 'cell'));

@@ -26,6 +26,13 @@ describe('VitessCluster', () => {
     expect(vc.apiVersion).toBe('planetscale.com/v2');
   });
 
+  it('fails synth for a namespace (from props or chart) that is not a namespace name', () => {
+    expect(synthErrors(cluster({ namespace: 'Bad_NS' }).chart)).toContain("[t/vc] namespace: 'Bad_NS' is not a valid namespace name. Fix: use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit");
+    const chart = new Chart(Testing.app(), 't', { namespace: 'vitess.prod' });
+    new VitessCluster(chart, 'vc');
+    expect(synthErrors(chart)).toContain("[t/vc] namespace: 'vitess.prod' is not a valid namespace name.");
+  });
+
   it('pins every image from one release', () => {
     const spec = vitessCluster(synth(cluster({ release: VitessRelease.V22 }).chart)).spec;
     expect(spec.images).toEqual({

@@ -57,11 +57,16 @@ export function operatorImage(release: VitessRelease, registry: string | undefin
   return registry === undefined ? release.operatorImage : `${registry.replace(/\/+$/, '')}/${release.operatorImage}`;
 }
 
-/** A registry mirror must be a host with an optional path: no scheme, no tag or digest. */
+/**
+ * A registry host (DNS name or IP, optional port) and optional repository path, in the image reference grammar:
+ * path components are lowercase letters and digits joined by `.`, `_`, `__` or dashes. So no scheme, tag,
+ * digest, blank or empty component.
+ */
+const REGISTRY = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+
+/** A registry mirror must be a host with an optional path (a trailing `/` is fine). */
 export function imageRegistryProblems(registry: string | undefined): Problem[] {
-  if (registry === undefined) return [];
-  const r = registry.replace(/\/+$/, '');
-  if (r && !r.includes('://') && !/[:@][^/]*$/.test(r.split('/').slice(1).join('/'))) return [];
+  if (registry === undefined || REGISTRY.test(registry.replace(/\/+$/, ''))) return [];
   return [{
     field: 'imageRegistry',
     message: `'${registry}' must be a registry host with an optional path, such as 'registry.example.com/mirror' (no scheme, no tag)`,

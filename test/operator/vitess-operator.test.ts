@@ -135,6 +135,13 @@ describe('VitessOperator Deployment options', () => {
     expect(container(synth({ imageRegistry: 'registry.example.com:5000/hub/' })).image).toBe('registry.example.com:5000/hub/planetscale/vitess-operator:v2.17.0');
     expect(() => synth({ imageRegistry: 'https://r.example.com' })).toThrow(/\[operator\] imageRegistry: 'https:\/\/r\.example\.com' must be a registry host with an optional path.*\. Fix: give only the host and path/);
     expect(() => synth({ imageRegistry: 'r.example.com/x:v1' })).toThrow(/no tag/);
+    // Only what an image reference allows: no blanks, no uppercase or empty path components.
+    for (const bad of ['registry example.com', 'registry.example.com/Hub', 'registry.example.com//hub', '-registry.example.com', 'registry.example.com/hub\n', ' ']) {
+      expect(() => synth({ imageRegistry: bad }), bad).toThrow(/\[operator\] imageRegistry: '.*' must be a registry host with an optional path/);
+    }
+    for (const good of ['localhost:5000', '10.0.0.1:5000/mirror', 'Registry.Example.com/dockerhub', 'r.example.com/a/b-c/d__e/f.g', 'myorg']) {
+      expect(container(synth({ imageRegistry: good })).image, good).toBe(`${good}/planetscale/vitess-operator:v2.17.0`);
+    }
   });
 
   it('defaults to requests 100m/128Mi and a 512Mi memory limit, and merges overrides field by field', () => {

@@ -55,7 +55,7 @@ function featuresOf(spec: ClusterSpec): string[] {
 }
 
 /** CRD schema problems of the planetscale.com objects against their release's CRDs, unknown fields included. */
-function schemaErrors(objects: any[], release: VitessRelease): string[] {
+export function schemaErrors(objects: any[], release: VitessRelease): string[] {
   const planetscale = objects.filter((o) => String(o.apiVersion).startsWith('planetscale.com/'));
   const crds = crdSchemasFor(release.operatorTag, planetscale);
   // An object no CRD of the release defines would otherwise be skipped, not validated.

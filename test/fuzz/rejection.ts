@@ -1,8 +1,8 @@
 import { ClusterSpec, Synthesized, synthSpec } from './arbitraries';
 
-const HEADER = 'Validation failed with the following errors:';
+export const HEADER = 'Validation failed with the following errors:';
 /** `[construct/path] field: message. Fix: fix`, one problem per line. */
-const LINE = /^\[[^\]]+\] \S.*: .+\. Fix: .+/;
+export const LINE = /^\[[^\]]+\] \S.*: .+\. Fix: .+/;
 
 export interface ErrorLine { readonly path: string; readonly field: string; readonly text: string }
 

@@ -2,7 +2,7 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ContainerResources, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { checkName } from '../names';
-import { addProblemCheck, formatProblem, Problem, Warnings } from '../problems';
+import { addProblemCheck, Problem, Warnings } from '../problems';
 import { VitessRelease } from '../vitess-release';
 import { CrdSourceError, readCrdFiles } from './crd-source';
 import { addUpstreamCrds } from './crds';
@@ -114,9 +114,12 @@ export class VitessOperator extends Chart {
     this.image = operatorImage(this.release, props.imageRegistry);
     const resources = renderOperatorResources(props.resources);
     this.resources = resources.resources;
-    // Props the constructor needs are checked here, all at once, in the format of the problems found at synth.
-    const problems = [...checkName('namespace', 'namespace', this.operatorNamespace), ...imageRegistryProblems(props.imageRegistry), ...resources.problems];
-    if (problems.length) throwProblems(this, problems);
+    // Reported at synth with every other problem (synthApp prints them without a stack trace); until then the
+    // chart is built with the values as given, which is harmless because an invalid app is never written.
+    const propProblems = [
+      ...checkName('namespace', 'namespace', this.operatorNamespace), ...this.watch.problems('watch'),
+      ...imageRegistryProblems(props.imageRegistry), ...resources.problems,
+    ];
     this.namespacedRbac = this.release.row.rbac === 'namespaced-role' && this.watch.kind !== 'all';
 
     const crdProblems = props.crds ?? true ? this.addCrds() : [];
@@ -148,7 +151,7 @@ export class VitessOperator extends Chart {
       message: `VitessCluster ${c.name} (${c.object.node.path}) has no namespace, so it is counted as 'default', where kubectl puts it unless told otherwise`,
       fix: 'set metadata.namespace or the namespace of its chart',
     })));
-    addProblemCheck(this, () => [...crdProblems, ...this.clusterProblems()]);
+    addProblemCheck(this, () => [...propProblems, ...crdProblems, ...this.clusterProblems()]);
     Warnings.add(this, () => this.versionSkew().warnings);
   }
 
@@ -272,14 +275,6 @@ export class VitessOperator extends Chart {
       fix: 'define each namespace once: drop it there, or set createNamespaces: false here',
     }));
   }
-}
-
-/**
- * Problems of props the constructor needs right away, thrown in the format cdk8s uses for the problems it finds
- * at synth: `Validation failed with the following errors:`, then one `[path] field: … Fix: …` line each.
- */
-function throwProblems(scope: IConstruct, problems: readonly Problem[]): never {
-  throw new Error(`Validation failed with the following errors:\n  ${problems.map((p) => `[${scope.node.path}] ${formatProblem(p)}`).join('\n  ')}`);
 }
 
 function specOf(o: ApiObject): unknown {

@@ -1,4 +1,5 @@
 import { checkName } from '../names';
+import { Problem } from '../problems';
 /**
  * Which namespaces the operator watches, i.e. the value of its `WATCH_NAMESPACE` environment variable.
  *
@@ -18,13 +19,9 @@ export class WatchScope {
 
   /**
    * Exactly these namespaces. VitessClusters of the app outside the list fail synth, because the
-   * operator would never reconcile them.
+   * operator would never reconcile them; so do an empty list and invalid names.
    */
   public static namespaces(names: readonly string[]): WatchScope {
-    if (names.length === 0) {
-      throw new Error('WatchScope.namespaces([]) watches nothing: list at least one namespace, or use WatchScope.allNamespaces()');
-    }
-    for (const n of names) assertNamespaceName(n, 'WatchScope.namespaces');
     return new WatchScope('namespaces', [...new Set(names)].sort());
   }
 
@@ -42,10 +39,15 @@ export class WatchScope {
     /** The explicit namespaces of {@link WatchScope.namespaces}, sorted; empty for the other kinds. */
     public readonly names: readonly string[],
   ) {}
+
+  /** Problems of this scope as the value of the prop `field`: an empty list, names that are no namespace. */
+  public problems(field: string): Problem[] {
+    if (this.kind !== 'namespaces') return [];
+    if (this.names.length === 0) {
+      return [{ field, message: 'WatchScope.namespaces([]) watches nothing, so the operator would reconcile no cluster', fix: 'list at least one namespace, or use WatchScope.clusterNamespaces() or WatchScope.allNamespaces()' }];
+    }
+    return this.names.flatMap((n, i) => checkName('namespace', `${field}.namespaces[${i}]`, n));
+  }
 }
 
-/** Throws unless `name` is a valid namespace name (RFC 1123 label). */
-export function assertNamespaceName(name: string, where: string): void {
-  const [problem] = checkName('namespace', where, name);
-  if (problem) throw new Error(`${problem.field}: ${problem.message}: ${problem.fix}`);
-}
+

@@ -70,9 +70,9 @@ describe('VitessOperator watch scope', () => {
     expect(() => Testing.synth(op)).toThrow(/\[operator\] release: another VitessOperator is in the app \(second\).*Fix: keep one VitessOperator per app/);
   });
 
-  it('rejects invalid namespaces early', () => {
-    expect(() => WatchScope.namespaces([])).toThrow(/watches nothing/);
-    expect(() => WatchScope.namespaces(['Bad_NS'])).toThrow(/'Bad_NS' is not a valid namespace name/);
+  it('rejects invalid namespaces at synth, naming the prop', () => {
+    expect(() => synth({ watch: WatchScope.namespaces([]) })).toThrow("[operator] watch: WatchScope.namespaces([]) watches nothing, so the operator would reconcile no cluster. Fix: list at least one namespace, or use WatchScope.clusterNamespaces() or WatchScope.allNamespaces()");
+    expect(() => synth({ watch: WatchScope.namespaces(['apps', 'Bad_NS']) })).toThrow(/\[operator\] watch\.namespaces\[0\]: 'Bad_NS' is not a valid namespace name\. Fix: /);
     expect(() => synth({ namespace: 'a.b' })).toThrow(/\[operator\] namespace: 'a\.b' is not a valid namespace name\. Fix: use at most 63 lowercase letters/);
   });
 });
@@ -148,22 +148,24 @@ describe('VitessOperator Deployment options', () => {
     expect(container(synth({})).resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '512Mi' } });
     const r = container(synth({ resources: { cpu: { limit: Cpu.units(1) }, memory: { limit: Size.gibibytes(1) } } })).resources;
     expect(r).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1', memory: '1024Mi' } });
-    // Thrown by the constructor, not at synth.
-    expect(() => new VitessOperator(Testing.app(), 'operator', { resources: { memory: { request: Size.gibibytes(1), limit: Size.mebibytes(256) } } }))
-      .toThrow(/resources.memory.request \(1024Mi\) exceeds resources.memory.limit \(256Mi\)/);
-    expect(() => new VitessOperator(Testing.app(), 'operator', { resources: { cpu: { request: Cpu.units(2), limit: Cpu.units(1) } } }))
+    // Reported at synth, like every other problem (the constructor does not throw).
+    expect(() => synth({ resources: { memory: { request: Size.gibibytes(1), limit: Size.mebibytes(256) } } }))
+      .toThrow(/\[operator\] resources.memory: resources.memory.request \(1024Mi\) exceeds resources.memory.limit \(256Mi\)/);
+    expect(() => synth({ resources: { cpu: { request: Cpu.units(2), limit: Cpu.units(1) } } }))
       .toThrow(/resources\.cpu\.request \(2\) exceeds resources\.cpu\.limit \(1\)/);
     // The default request counts: a limit below it would be rejected by the API server.
-    expect(() => new VitessOperator(Testing.app(), 'operator', { resources: { cpu: { limit: Cpu.millis(50) } } }))
+    expect(() => synth({ resources: { cpu: { limit: Cpu.millis(50) } } }))
       .toThrow(/resources\.cpu\.request \(100m\) exceeds resources\.cpu\.limit \(50m\)/);
     expect(container(synth({ resources: { cpu: { limit: Cpu.millis(100) }, memory: { limit: Size.mebibytes(128) } } })).resources)
       .toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '100m', memory: '128Mi' } });
   });
 
-  it('reports every constructor problem at once, as well-formed validation lines (not raw errors)', () => {
+  it('reports every prop problem at once at synth, as well-formed validation lines (the constructor does not throw)', () => {
+    const app = Testing.app();
+    new VitessOperator(app, 'operator', { namespace: 'Bad_NS', imageRegistry: 'r.example.com/x:v1', resources: { cpu: { limit: Cpu.millis(50) }, memory: { request: Size.gibibytes(1) } } });
     let message = '';
     try {
-      new VitessOperator(Testing.app(), 'operator', { namespace: 'Bad_NS', imageRegistry: 'r.example.com/x:v1', resources: { cpu: { limit: Cpu.millis(50) }, memory: { request: Size.gibibytes(1) } } });
+      app.synthYaml();
     } catch (e) {
       message = (e as Error).message;
     }

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { checkName } from './names';
-import { Problem } from './problems';
+import { checkCount, Problem } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
 import { VitessRelease } from './vitess-release';
 
@@ -215,7 +215,7 @@ export function checkScheduledBackup(field: string, o: ScheduledBackup, release:
   }
   problems.push(...checkResources(`${field}.resources`, o.resources));
   for (const [k, v] of Object.entries({ successfulJobsHistoryLimit: o.successfulJobsHistoryLimit, failedJobsHistoryLimit: o.failedJobsHistoryLimit, jobTimeoutMinute: o.jobTimeoutMinute, startingDeadlineSeconds: o.startingDeadlineSeconds, allowedMissedRun: o.allowedMissedRun })) {
-    if (v !== undefined && (!Number.isInteger(v) || v < 0)) problems.push({ field: `${field}.${k}`, message: `${v} is not a whole number ≥ 0`, fix: `give ${k} as a whole number ≥ 0` });
+    problems.push(...checkCount(`${field}.${k}`, v, 'whole number ≥ 0'));
   }
   if (o.concurrencyPolicy !== undefined && !Object.values(BackupConcurrencyPolicy).includes(o.concurrencyPolicy)) {
     problems.push({ field: `${field}.concurrencyPolicy`, message: `'${o.concurrencyPolicy}' is not a concurrency policy${(o.concurrencyPolicy as string) === 'Replace' ? ' (the operator docs mention Replace, but the CRD does not accept it)' : ''}`, fix: 'use BackupConcurrencyPolicy.ALLOW or FORBID' });

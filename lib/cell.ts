@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { clusterOf } from './cluster-context';
 import { Lockserver } from './lockserver';
 import { checkName } from './names';
-import { addProblemCheck, Problem, Warnings } from './problems';
+import { addProblemCheck, checkCount, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
 import { ZonePlacement } from './zone-placement';
 import { checkAutoscaler, checkSecureTransport, GatewayAutoscalerOptions, GatewayRolloutStrategy, GatewayTlsOptions, renderAutoscaler, renderSecureTransport } from './gateway-scaling';
@@ -132,9 +132,7 @@ export class Cell extends Construct {
   private check(): Problem[] {
     const problems = [...checkName('cell', 'name', this.name)];
     const g = this.props.gateway ?? {};
-    if (g.replicas !== undefined && (!Number.isInteger(g.replicas) || g.replicas < 0)) {
-      problems.push({ field: 'gateway.replicas', message: `${g.replicas} is not a replica count`, fix: 'use a whole number ≥ 0' });
-    }
+    problems.push(...checkCount('gateway.replicas', g.replicas));
     problems.push(...checkResources('gateway.resources', g.resources));
     if (g.autoscaler) problems.push(...checkAutoscaler('gateway.autoscaler', g.autoscaler, g.resources));
     if (g.strategy) problems.push(...g.strategy.check('gateway.strategy'));

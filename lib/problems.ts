@@ -32,6 +32,12 @@ export function missingProp(field: string, fix: string): Problem {
   return { field, message: 'is required but was not given', fix };
 }
 
+/** A count of pods, tablets or jobs: a whole number ≥ 0; undefined leaves the default. */
+export function checkCount(field: string, value: number | undefined, what = 'replica count', note?: string): Problem[] {
+  if (value === undefined || (Number.isInteger(value) && value >= 0)) return [];
+  return [{ field, message: `${value} is not a ${what}`, fix: `use a whole number ≥ 0${note ? ` (${note})` : ''}` }];
+}
+
 /** A rule returns its problems; an empty list means the input is fine. */
 export type Rule<T> = (input: T) => Problem[];
 

@@ -5,7 +5,7 @@ import { clusterOf } from './cluster-context';
 import type { Keyspace } from './keyspace';
 import { checkName } from './names';
 import { TabletType } from './policies';
-import { addProblemCheck, missingProp, Problem, Warnings } from './problems';
+import { addProblemCheck, checkCount, missingProp, Problem, Warnings } from './problems';
 import { parseMemory, parseMycnfSize } from './quantity';
 import { ContainerResources, checkResources, renderResources } from './resources';
 
@@ -170,9 +170,9 @@ export class TabletPool extends Construct {
         fix: `add the cell with cluster.addCell('${this.cellName}') or use one of the defined cells`,
       });
     }
-    if (!Number.isInteger(this.replicas) || this.replicas < 0) {
-      problems.push({ field: 'replicas', message: `${this.replicas} is not a tablet count`, fix: 'use a whole number ≥ 0 (0 scales the pool away)' });
-    }
+    problems.push(...(this.replicas === undefined
+      ? [missingProp('replicas', 'give the number of tablets per shard in this cell, e.g. replicas: 3 (0 scales the pool away)')]
+      : checkCount('replicas', this.replicas, 'tablet count', '0 scales the pool away')));
     if (this.isExternal) return [...problems, ...this.checkExternal()];
     if (!Object.values(TabletType).includes(this.type as TabletType)) {
       problems.push({ field: 'type', message: `'${this.type}' is not a tablet pool type with a local mysqld`, fix: Object.values(ExternalTabletType).includes(this.type as ExternalTabletType) ? 'give the pool an externalDatastore, or use TabletType.REPLICA / RDONLY' : 'use TabletType.REPLICA or TabletType.RDONLY' });

@@ -16,7 +16,7 @@ import { Lockserver } from './lockserver';
 import { MysqlPreset } from './mysql';
 import { checkCellRefs, checkName, checkUnique } from './names';
 import { UpdateStrategyType } from './policies';
-import { addProblemCheck, Problem, Warnings } from './problems';
+import { addProblemCheck, checkCount, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
 import { applySpecOverrides, parseSpecPath, SpecOverride } from './spec-override';
 import { VitessRelease } from './vitess-release';
@@ -234,10 +234,7 @@ export class VitessCluster extends Construct implements ClusterContext {
     problems.push(...checkUnique('cells', cells, 'cell'));
     problems.push(...checkUnique('keyspaces', this.keyspaces.map((k) => k.name), 'keyspace'));
     problems.push(...checkCellRefs('dashboard.cells', p.dashboard?.cells, cells));
-    const dashboardReplicas = p.dashboard?.replicas;
-    if (dashboardReplicas !== undefined && (!Number.isInteger(dashboardReplicas) || dashboardReplicas < 0)) {
-      problems.push({ field: 'dashboard.replicas', message: `${dashboardReplicas} is not a replica count`, fix: 'use a whole number ≥ 0 (vtctld replicas per cell)' });
-    }
+    problems.push(...checkCount('dashboard.replicas', p.dashboard?.replicas, 'replica count', 'vtctld replicas per cell'));
     problems.push(...checkResources('dashboard.resources', p.dashboard?.resources));
     if (p.globalLockserver) problems.push(...p.globalLockserver.check('globalLockserver'));
     problems.push(...this.mysql.checkRelease(this.release));

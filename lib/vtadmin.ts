@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { clusterOf } from './cluster-context';
 import { checkCellRefs } from './names';
-import { addProblemCheck, Problem, Warnings } from './problems';
+import { addProblemCheck, checkCount, Problem, Warnings } from './problems';
 import { ContainerResources, checkResources, renderResources } from './resources';
 import { SecretKeyRef } from './secret-ref';
 
@@ -132,9 +132,7 @@ export class VtAdmin extends Construct {
       if (!/^https?:\/\/[^\s]+$/.test(a)) problems.push({ field: `apiAddresses[${i}]`, message: `'${a}' is not an http(s) URL; the web UI calls it from the browser`, fix: "write it like 'https://vtadmin-api.example.com' or 'http://localhost:14001'" });
     });
     problems.push(...checkCellRefs('cells', o.cells, defined));
-    if (o.replicas !== undefined && (!Number.isInteger(o.replicas) || o.replicas < 0)) {
-      problems.push({ field: 'replicas', message: `${o.replicas} is not a replica count`, fix: 'use a whole number ≥ 0' });
-    }
+    problems.push(...checkCount('replicas', o.replicas));
     if (o.fetchCredentials !== undefined && !Object.values(VtAdminFetchCredentials).includes(o.fetchCredentials)) {
       problems.push({ field: 'fetchCredentials', message: `'${o.fetchCredentials}' is not a Fetch credentials mode`, fix: 'use VtAdminFetchCredentials.OMIT, SAME_ORIGIN or INCLUDE' });
     }

@@ -993,7 +993,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     source: 'pains §11.27', title: 'negative job timeout',
     build: () => base(scheduled({ jobTimeoutMinute: -1 })),
     expected: [
-      '[t/vc/Backup] schedules[0].jobTimeoutMinute: -1 is not a whole number ≥ 0. Fix: give jobTimeoutMinute as a whole number ≥ 0',
+      '[t/vc/Backup] schedules[0].jobTimeoutMinute: -1 is not a whole number ≥ 0. Fix: use a whole number ≥ 0',
     ],
   },
   {

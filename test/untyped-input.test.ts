@@ -2,21 +2,12 @@ import { App } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { GatewayTlsOptions, Partitioning, SecretKeyRef, TabletType } from '../lib';
 import { base } from './support/catalogue-cases';
+import { problemLines } from './support/synth';
 
 /**
  * Required props that the types demand but a JavaScript caller (or a cast) can leave out. Each must end as a
  * validation problem on the right field, never as a TypeError from inside synth.
  */
-function synthError(app: App): string {
-  try {
-    app.synthYaml();
-    return '';
-  } catch (e) {
-    if (!(e as Error).message.startsWith('Validation failed')) throw e;
-    return (e as Error).message;
-  }
-}
-
 const untyped = (x: unknown) => x as any;
 
 const CASES: Array<[string, () => App, string]> = [
@@ -36,6 +27,6 @@ const CASES: Array<[string, () => App, string]> = [
 
 describe('untyped input', () => {
   it.each(CASES)('%s is a validation problem, not a TypeError', (_title, build, line) => {
-    expect(synthError(build()).split('\n').map((l) => l.trim())).toContain(line);
+    expect(problemLines(() => build().synthYaml())).toContain(line);
   });
 });

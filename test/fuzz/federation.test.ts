@@ -7,7 +7,8 @@ import { vitessCluster } from '../support/synth';
 import { fuzzParams } from './arbitraries';
 import { bootstrapOf, FED_ID, federationSpecArb, FederationSpec, synthFederation } from './federation-arbitraries';
 import { FEDERATION_MUTATIONS, FedMutated } from './federation-mutations';
-import { canonicalJson, expectRejected, offsetBy, outcomeOf } from './helpers';
+import { canonicalJson, expectRejected, offsetBy } from './helpers';
+import { outcomeOf } from './rejection';
 import { schemaErrors } from './properties';
 
 /** Valid federations per `npm test` (each synthesized twice), and mutated ones shared by the mutations. */

@@ -1,29 +1,7 @@
 import fc from 'fast-check';
-import { ErrorLine, HEADER, LINE } from './rejection';
+import { ErrorLine } from './rejection';
 
 /** Helpers of the federation and operator fuzz tests. */
-
-/**
- * Runs `build` (construction and synthesis of anything: a federation, an operator install): either it
- * returns, or it fails with well-formed validation error lines (`[path] field: message. Fix: fix`, the format
- * synthOrReject checks for single clusters). Anything else (a raw Error, a TypeError, a malformed line) throws.
- */
-export function outcomeOf<T>(build: () => T): { result: T } | { lines: ErrorLine[] } {
-  try {
-    return { result: build() };
-  } catch (e) {
-    if (!(e instanceof Error) || !e.message.startsWith(HEADER)) {
-      throw new Error(`raw exception instead of validation errors: ${e instanceof Error ? e.stack : String(e)}`);
-    }
-    return { lines: e.message.slice(HEADER.length).split('\n').slice(1).map((l) => {
-      const text = l.startsWith('  ') ? l.slice(2) : l;
-      if (!l.startsWith('  ') || !LINE.test(text)) throw new Error(`malformed validation error line: ${JSON.stringify(l)}\nin:\n${e.message}`);
-      const close = text.indexOf('] ');
-      const rest = text.slice(close + 2);
-      return { path: text.slice(1, close), field: rest.slice(0, rest.indexOf(': ')), text };
-    }) };
-  }
-}
 
 /** An error line a mutation must cause: at this construct path, for this field (exactly, or matching). */
 export interface ExpectedLine {

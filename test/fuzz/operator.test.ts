@@ -5,7 +5,8 @@ import { VitessRelease } from '../../lib/vitess-release';
 import { upstreamDir } from '../support/upstream';
 import { fuzzParams } from './arbitraries';
 import { DEFAULT_RESOURCES, OPERATOR_MUTATIONS, OperatorMutated, OperatorSpec, operatorSpecArb, synthOperator } from './operator-arbitraries';
-import { canonicalJson, expectRejected, offsetBy, outcomeOf } from './helpers';
+import { canonicalJson, expectRejected, offsetBy } from './helpers';
+import { outcomeOf } from './rejection';
 
 process.env.VITESS_OPERATOR_DATA ??= upstreamDir();
 

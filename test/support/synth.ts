@@ -19,6 +19,32 @@ export function synthErrors(chart: Chart): string {
   }
 }
 
+const VALIDATION_HEADER = 'Validation failed with the following errors:\n';
+
+/** One problem as synth prints it: `[construct/path] field: message. Fix: fix`. */
+export const PROBLEM_LINE = /^\[[^\]]+\] \S.*: .+\. Fix: .+/;
+
+/**
+ * The problem lines of a cdk8s validation error, indent removed (a line cdk8s did not indent stays as it
+ * is, so a message with a line break shows up as a malformed line); undefined for any other exception.
+ */
+export function validationErrorLines(e: unknown): string[] | undefined {
+  if (!(e instanceof Error) || !e.message.startsWith(VALIDATION_HEADER)) return undefined;
+  return e.message.slice(VALIDATION_HEADER.length).split('\n').map((l) => (l.startsWith('  ') ? l.slice(2) : l));
+}
+
+/** The problem lines `run` fails with, [] when it succeeds; any other exception is rethrown. */
+export function problemLines(run: () => unknown): string[] {
+  try {
+    run();
+    return [];
+  } catch (e) {
+    const lines = validationErrorLines(e);
+    if (!lines) throw e;
+    return lines;
+  }
+}
+
 export function vitessCluster(objects: any[]): any {
   const vc = objects.find((o) => o.kind === 'VitessCluster');
   if (!vc) throw new Error('no VitessCluster in the output');

@@ -56,10 +56,11 @@ export function checkKeyspaceImages(field: string, images: KeyspaceImages, relea
       });
     }
   }
-  if (images.mysqlVersion !== undefined && !isMysqlVersion(images.mysqlVersion)) {
+  if (isMysqlVersion(images.mysqlVersion)) {
+    problems.push(...checkMysqlSupported(`${field}.mysqlVersion`, images.mysqlVersion, release, "mysqlVersion '8.0' with an 8.0 mysqld image"));
+  } else if (images.mysqlVersion !== undefined) {
     problems.push({ field: `${field}.mysqlVersion`, message: `'${images.mysqlVersion}' is not a MySQL version (the flavor key of the mysqld image depends on it)`, fix: "use '5.7', '8.0' or '8.4'" });
   }
-  if (isMysqlVersion(images.mysqlVersion)) problems.push(...checkMysqlSupported(`${field}.mysqlVersion`, images.mysqlVersion, release, "mysqlVersion '8.0' with an 8.0 mysqld image"));
   if (images.mysqlVersion !== undefined && !images.mysqld) {
     problems.push({ field: `${field}.mysqlVersion`, message: 'mysqlVersion is set without a mysqld image', fix: 'give the mysqld image it describes, or drop mysqlVersion' });
   }

@@ -15,7 +15,7 @@ beforeEach(() => {
   delete process.env.COMMERCE_VTGATE_PASSWORD;
 });
 
-/** Synthesizes the example the way examples/main.ts does (own App, own folder) and reads every file back. */
+/** Synthesizes the example in its own App and folder, without the operator chart examples/all.ts adds, and reads every file back. */
 function synthToDisk(): Record<string, any[]> {
   const outdir = join(mkdtempSync(join(tmpdir(), 'multi-region-')), 'multi-region');
   const app = new App({ outdir });
